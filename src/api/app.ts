@@ -1,0 +1,74 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadNetworkData, Network } from '../network/index.js';
+import { defaultDataDir, defaultWebDir, packageRoot } from '../shared/paths.js';
+import { errorHandler, notFoundHandler } from './errors.js';
+import { ProblemSchema } from './schemas/common.js';
+import healthRoutes from './routes/health.js';
+import networkRoutes from './routes/network.js';
+import pathRoutes from './routes/paths.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    network: Network;
+    dataDir: string;
+  }
+}
+
+export interface AppOptions {
+  /** Folder with cities.csv, hubs.csv, modes.csv, lanes.csv and basemap/ (default: data/, or HUBFLOW_DATA_DIR). */
+  dataDir?: string;
+  /** Built web UI to serve at / (default: dist/web); skipped when it does not exist. */
+  webDir?: string;
+  /** Fastify logger: false (default), true, or a pino options object. */
+  logger?: boolean | object;
+}
+
+/** Builds the Fastify app: API under /api, OpenAPI at /docs, the map UI at /. Never listens. */
+export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> {
+  const dataDir = opts.dataDir ?? defaultDataDir();
+  const webDir = opts.webDir ?? defaultWebDir();
+  const network = new Network(loadNetworkData(dataDir));
+  const version = (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 20 * 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+  });
+  app.decorate('network', network);
+  app.decorate('dataDir', dataDir);
+  app.setErrorHandler(errorHandler);
+  app.addSchema(ProblemSchema);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'hubflow API', version, description: 'Logistics routing on a real-shaped Chinese parcel network. Units: metres, seconds, kg, CNY; coordinates [lon, lat].' },
+      tags: [{ name: 'network', description: 'hubs, lanes and paths' }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  await app.register(
+    async (api) => {
+      api.setNotFoundHandler(notFoundHandler);
+      await api.register(healthRoutes, { version });
+      await api.register(networkRoutes, { dataDir });
+      await api.register(pathRoutes);
+    },
+    { prefix: '/api' },
+  );
+
+  if (existsSync(join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/' });
+  } else {
+    app.get('/', async (_req, reply) =>
+      reply.type('text/html').send('<p>The map UI is not built. Run <code>npm run build:web</code> (or <code>npm start</code>, which builds it).</p><p>API: <a href="/docs">/docs</a></p>'),
+    );
+  }
+  return app;
+}

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+import { HubflowError, InputError } from '../shared/errors.js';
+import { runBench } from './bench/index.js';
+
+/**
+ * The hubflow command. `hubflow <command> [options]`: each command is one
+ * module in src/cli/commands exporting `run(argv)`; `hubflow bench <kind>`
+ * runs a benchmark from src/cli/bench.
+ */
+const COMMANDS: Record<string, string> = {
+  serve: 'serve the API and the map UI (PORT, default 3000)',
+  path: 'cheapest/fastest/lowest-CO2 path: --from CITY --to CITY [--objective cost|time|co2] [--weight KG] [--modes road,rail] [--json]',
+  bench: 'run a benchmark: hubflow bench <kind> [options] (see README)',
+};
+
+function usage(): string {
+  return ['usage: hubflow <command> [options]', '', ...Object.entries(COMMANDS).map(([c, d]) => `  ${c.padEnd(10)} ${d}`)].join('\n');
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    console.log(usage());
+    return;
+  }
+  if (cmd === 'bench') return runBench(rest);
+  if (!/^[a-z][a-z-]*$/.test(cmd)) throw new InputError(`unknown command "${cmd}"\n${usage()}`, 'command');
+  let mod: { run(argv: string[]): Promise<void> };
+  try {
+    mod = await import(`./commands/${cmd}.js`);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && String(e).includes(`commands/${cmd}.`)) {
+      throw new InputError(`unknown command "${cmd}"\n${usage()}`, 'command');
+    }
+    throw e;
+  }
+  await mod.run(rest);
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  if (e instanceof HubflowError) {
+    console.error(`hubflow: ${e.message}`);
+    process.exit(e instanceof InputError ? 2 : 1);
+  }
+  console.error(e);
+  process.exit(1);
+});

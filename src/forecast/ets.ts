@@ -1,0 +1,58 @@
+import { fitAdjusted } from './adjusted.js';
+import { etsLabel, etsPath, fitEts, type EtsFit, type EtsSpec } from './ets-core.js';
+import { checkSeries, makeFitted } from './fitted.js';
+import { candidatePeriods } from './periods.js';
+import { hasSeasonality } from './seasonality.js';
+import type { FitOptions, Fitted, ForecastModel } from './types.js';
+
+/** Longest season ETS models directly (as R's forecast::ets); longer ones are removed by decomposition. */
+export const MAX_ETS_PERIOD = 24;
+
+/**
+ * Fits every admissible ETS form to z and returns the one with the lowest
+ * AICc. Error A/M, trend N/A/Ad, season N (and A/M with period m when given).
+ * Multiplicative forms need positive data; additive-error multiplicative-season
+ * forms are excluded (unstable, as R's `restrict`).
+ */
+export function selectEts(z: readonly number[], m: number): EtsFit | null {
+  const positive = z.every((v) => v > 0);
+  const errors: EtsSpec['error'][] = positive ? ['A', 'M'] : ['A'];
+  const trends: EtsSpec['trend'][] = z.length >= 6 ? ['N', 'A', 'Ad'] : ['N'];
+  const seasons: EtsSpec['season'][] = m > 1 ? (positive ? ['N', 'A', 'M'] : ['N', 'A']) : ['N'];
+  let best: EtsFit | null = null;
+  for (const error of errors) {
+    for (const trend of trends) {
+      for (const season of seasons) {
+        if (error === 'A' && season === 'M') continue;
+        const spec: EtsSpec = { error, trend, season, m: season === 'N' ? 1 : m };
+        // Too many parameters for the data: skip (AICc undefined).
+        const fit = fitEts(z, spec);
+        if (fit && Number.isFinite(fit.aicc) && (!best || fit.aicc < best.aicc)) best = fit;
+      }
+    }
+  }
+  return best;
+}
+
+/** Fits auto-ETS to z with an optional season m; throws when nothing fits. */
+export function fitEtsAuto(z: readonly number[], m: number): Fitted {
+  const fit = selectEts(z, m);
+  if (!fit) throw new Error('ets: no form could be fitted');
+  return makeFitted(etsLabel(fit.spec), z, (t, h) => etsPath(fit, t, h), 1);
+}
+
+/**
+ * ETS with automatic choice of error, trend and season by AICc. The season is
+ * tested first (ACF test); the shortest passing period ≤ 24 is modelled in
+ * the state space, longer periods (e.g. 168 for hourly data) are removed by
+ * classical decomposition beforehand.
+ */
+export const ets: ForecastModel = {
+  name: 'ets',
+  fit(y: readonly number[], opts: FitOptions = {}): Fitted {
+    checkSeries(y);
+    const periods = candidatePeriods(opts);
+    const m = periods.find((p) => p <= MAX_ETS_PERIOD && hasSeasonality(y, p)) ?? 1;
+    return fitAdjusted('ets', y, periods, (z) => fitEtsAuto(z, m), { keep: m > 1 ? m : undefined });
+  },
+};

@@ -1,0 +1,84 @@
+import { MultiDirectedGraph } from 'graphology';
+import { distance as turfDistance } from '@turf/turf';
+import { kmToM, hToS, kmhToMps, KG_PER_TONNE } from '../shared/units.js';
+import type { EdgeAttributes, Lane, Mode, ModeParams, NetworkData, NodeAttributes, Place } from './types.js';
+
+export type NetworkGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
+
+/** Great-circle distance in metres between two [lon, lat] points (turf, haversine on a 6,371 km sphere). */
+export function greatCircleM(a: [number, number], b: [number, number]): number {
+  return kmToM(turfDistance(a, b, { units: 'kilometers' }));
+}
+
+export function placesOf(data: NetworkData): Place[] {
+  const cities: Place[] = data.cities.map((c) => ({
+    id: c.id,
+    kind: 'city',
+    name: c.name,
+    nameZh: c.nameZh,
+    lon: c.lon,
+    lat: c.lat,
+    country: 'CN',
+    province: c.province,
+    population: c.population,
+  }));
+  const hubs: Place[] = data.hubs.map((h) => ({
+    id: h.id,
+    kind: 'hub',
+    name: h.name,
+    nameZh: h.nameZh,
+    lon: h.lon,
+    lat: h.lat,
+    country: h.country,
+    hubKind: h.kind,
+    modes: h.modes,
+    capacityTonnesPerDay: h.capacityTonnesPerDay,
+  }));
+  return [...cities, ...hubs];
+}
+
+/**
+ * Attributes of one directed edge for a lane by a mode. Distance is the
+ * great-circle distance times the mode's detour factor; the duration is the
+ * line-haul time at the mode's average speed plus the handling time at the
+ * arrival node; the cost of a shipment of w kg is fixedCny + perKgCny × w.
+ */
+export function edgeAttributes(lane: Lane, a: Place, b: Place, p: ModeParams): EdgeAttributes {
+  const distanceM = greatCircleM([a.lon, a.lat], [b.lon, b.lat]) * p.detourFactor;
+  const km = distanceM / 1000;
+  return {
+    laneId: laneId(lane),
+    mode: lane.mode,
+    distanceM,
+    durationS: distanceM / kmhToMps(p.speedKmh) + hToS(p.handlingH),
+    fixedCny: p.fixedCostCnyPerShipment,
+    perKgCny: (p.costCnyPerTonneKm * km) / KG_PER_TONNE + p.handlingCostCnyPerKg,
+    co2KgPerKg: (p.co2KgPerTonneKm * km) / KG_PER_TONNE,
+  };
+}
+
+export function laneId(lane: Lane): string {
+  return `${lane.from}~${lane.to}~${lane.mode}`;
+}
+
+/**
+ * Builds the graphology graph: one node per city and hub, and two directed
+ * edges (one each way) per lane and mode. Only lanes whose modes are in
+ * `modes` are added, so a path search restricted to some modes runs on a
+ * graph that has no other edges.
+ */
+export function buildGraph(data: NetworkData, places: Place[], modes: readonly Mode[]): NetworkGraph {
+  const graph: NetworkGraph = new MultiDirectedGraph();
+  const byId = new Map(places.map((p) => [p.id, p]));
+  for (const p of places) graph.addNode(p.id, { place: p });
+  const allowed = new Set(modes);
+  for (const lane of data.lanes) {
+    if (!allowed.has(lane.mode)) continue;
+    const a = byId.get(lane.from)!;
+    const b = byId.get(lane.to)!;
+    const params = data.modes[lane.mode];
+    graph.addDirectedEdgeWithKey(`${laneId(lane)}>`, a.id, b.id, edgeAttributes(lane, a, b, params));
+    graph.addDirectedEdgeWithKey(`${laneId(lane)}<`, b.id, a.id, edgeAttributes(lane, b, a, params));
+  }
+  return graph;
+}

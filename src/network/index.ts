@@ -1,0 +1,8 @@
+/** Public entry of the network stage. */
+export * from './types.js';
+export { loadNetworkData } from './load.js';
+export { Network } from './network.js';
+export { buildGraph, greatCircleM, edgeAttributes, laneId, type NetworkGraph } from './graph.js';
+export { findPath, resolvePathOptions, edgeWeight, pathGeometry, arc, OBJECTIVES, PATH_DEFAULTS } from './paths.js';
+export type { Objective, PathQuery, PathLeg, PathTotals, PathResult } from './paths.js';
+export { networkGeoJson } from './geojson.js';

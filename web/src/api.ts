@@ -1,0 +1,57 @@
+// The API client: one function per endpoint the map UI uses; errors carry the problem+json detail.
+import type { NetworkCollection, PathRequest, PathResult, Place, Problem, ProvinceCollection } from './types.js';
+
+/** An HTTP error from the API, with the problem document's detail and field when there is one. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly field: string | undefined;
+
+  constructor(status: number, message: string, field?: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.field = field;
+  }
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: { accept: 'application/json' }, ...init });
+  } catch (e) {
+    throw new ApiError(0, `Cannot reach the hubflow API (${(e as Error).message}).`);
+  }
+  const type = res.headers.get('content-type') ?? '';
+  const body: unknown = type.includes('json') ? await res.json().catch(() => null) : null;
+  if (!res.ok) {
+    const p = (body ?? {}) as Problem;
+    const msg = p.detail ?? p.title ?? `${res.status} ${res.statusText}`;
+    throw new ApiError(res.status, msg, p.field);
+  }
+  return body as T;
+}
+
+/** `GET /api/network`: places and lanes as GeoJSON. */
+export function fetchNetwork(): Promise<NetworkCollection> {
+  return request<NetworkCollection>('/api/network');
+}
+
+/** `GET /api/places`: every city and hub, for search. */
+export async function fetchPlaces(): Promise<Place[]> {
+  return (await request<{ places: Place[] }>('/api/places')).places;
+}
+
+/** `GET /api/basemap/provinces`: China's provinces as GeoJSON. */
+export function fetchProvinces(): Promise<ProvinceCollection> {
+  return request<ProvinceCollection>('/api/basemap/provinces');
+}
+
+/** `POST /api/paths`: the best path, or `found: false` with a reason. */
+export function fetchPath(req: PathRequest, signal?: AbortSignal): Promise<PathResult> {
+  return request<PathResult>('/api/paths', {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: JSON.stringify(req),
+    signal,
+  });
+}

@@ -9,6 +9,12 @@ export type Cell = string | number;
  * bad source string is caught at generation time rather than by a loader.
  */
 export function writeCsv(path: string, header: readonly string[], rows: readonly (readonly Cell[])[]): void {
+  writeFileSync(path, toCsv(path, header, rows));
+}
+
+/** The CSV text writeCsv would write; `name` only labels errors. */
+export function toCsv(name: string, header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  const path = name;
   const lines = [header.join(',')];
   rows.forEach((row, i) => {
     if (row.length !== header.length) throw new Error(`${path}: row ${i + 1} has ${row.length} cells, header has ${header.length}`);
@@ -19,7 +25,7 @@ export function writeCsv(path: string, header: readonly string[], rows: readonly
     });
     lines.push(cells.join(','));
   });
-  writeFileSync(path, lines.join('\n') + '\n');
+  return lines.join('\n') + '\n';
 }
 
 /** Parse a CSV written by writeCsv into objects keyed by the header. */

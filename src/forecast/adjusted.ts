@@ -5,7 +5,9 @@ import type { Fitted } from './types.js';
 /**
  * Fits `inner` to the seasonally adjusted series (classical decomposition
  * for each tested period) and puts the season back on its forecasts, as the
- * M4 benchmarks do for SES, Holt, Damped, Theta and Naive2.
+ * M4 benchmarks do for SES, Holt, Damped, Theta and Naive2. The result is
+ * called `name` (the inner model's name when empty), with the removed periods
+ * in brackets.
  */
 export function fitAdjusted(
   name: string,
@@ -19,12 +21,14 @@ export function fitAdjusted(
   if (opts.keep !== undefined) a = fromComponents(a.components.filter((c) => c.m !== opts.keep), a.type);
   const z = adjust(y, a);
   const f = inner(z);
-  const label = a.periods.length ? `${name}[${a.periods.join('+')}]` : name;
-  if (a.periods.length === 0) return makeFitted(label, y, f.pathFrom, f.firstOrigin);
+  const base = name || f.name;
+  const label = a.periods.length ? `${base}[${a.periods.join('+')}]` : base;
+  if (a.periods.length === 0) return makeFitted(label, y, f.pathFrom, f.firstOrigin, { params: f.params });
   const pathFrom = (t: number, h: number): Float64Array => {
     const p = f.pathFrom(t, h);
     for (let k = 0; k < h; k++) p[k] = readjust(p[k], t + k, a);
     return p;
   };
-  return makeFitted(label, y, pathFrom, f.firstOrigin);
+  const params = f.params + a.components.reduce((s, c) => s + c.m - 1, 0);
+  return makeFitted(label, y, pathFrom, f.firstOrigin, { params });
 }

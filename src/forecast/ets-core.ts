@@ -146,7 +146,7 @@ export interface EtsFitOptions {
 function initialStates(y: readonly number[], spec: EtsSpec): { l0: number; b0: number; s0: Float64Array } {
   const n = y.length;
   const m = spec.season === 'N' ? 1 : spec.m;
-  let s0 = new Float64Array(m).fill(spec.season === 'M' ? 1 : 0);
+  let s0: Float64Array = new Float64Array(m).fill(spec.season === 'M' ? 1 : 0);
   let adj: number[] = y.slice();
   if (spec.season !== 'N') {
     const part = y.slice(0, Math.min(n, Math.max(3 * m, 4 * m)));

@@ -1,5 +1,5 @@
 import { fitAdjusted } from './adjusted.js';
-import { etsLabel, etsPath, fitEts, type EtsFit, type EtsSpec } from './ets-core.js';
+import { etsLabel, etsParamCount, etsPath, fitEts, type EtsFit, type EtsSpec } from './ets-core.js';
 import { checkSeries, makeFitted } from './fitted.js';
 import { candidatePeriods } from './periods.js';
 import { hasSeasonality } from './seasonality.js';
@@ -38,7 +38,7 @@ export function selectEts(z: readonly number[], m: number): EtsFit | null {
 export function fitEtsAuto(z: readonly number[], m: number): Fitted {
   const fit = selectEts(z, m);
   if (!fit) throw new Error('ets: no form could be fitted');
-  return makeFitted(etsLabel(fit.spec), z, (t, h) => etsPath(fit, t, h), 1);
+  return makeFitted(etsLabel(fit.spec), z, (t, h) => etsPath(fit, t, h), 1, { params: etsParamCount(fit.spec) - 1 });
 }
 
 /**
@@ -53,6 +53,6 @@ export const ets: ForecastModel = {
     checkSeries(y);
     const periods = candidatePeriods(opts);
     const m = periods.find((p) => p <= MAX_ETS_PERIOD && hasSeasonality(y, p)) ?? 1;
-    return fitAdjusted('ets', y, periods, (z) => fitEtsAuto(z, m), { keep: m > 1 ? m : undefined });
+    return fitAdjusted('', y, periods, (z) => fitEtsAuto(z, m), { keep: m > 1 ? m : undefined });
   },
 };

@@ -1,7 +1,10 @@
 import { InputError } from '../shared/errors.js';
-import { insampleErrorScale, normalIntervals } from './intervals.js';
+import { insampleErrorScale, scaledIntervals } from './intervals.js';
 import { allFinite } from './stats.js';
 import { DEFAULT_LEVELS, type Fitted, type Forecast, type PredictOptions } from './types.js';
+
+/** How intervals are measured (see insampleErrorScale). */
+export const INTERVALS: { relative: boolean; maxOrigins?: number } = { relative: true };
 
 /** Checks a horizon and interval levels; throws InputError naming the field. */
 export function checkPredictArgs(h: number, levels: readonly number[]): void {
@@ -16,20 +19,25 @@ export function checkPredictArgs(h: number, levels: readonly number[]): void {
  * Point forecasts are the path from the end of the series; intervals come
  * from the in-sample h-step errors of the same path function
  * (see insampleErrorScale), so every model gets measured intervals the same
- * way.
+ * way. In-sample errors are optimistic by the parameters fitted to the same
+ * data; σ is scaled by √(n/(n − p)) with p = `extra.params`, as the unbiased
+ * residual variance is.
  */
 export function makeFitted(
   name: string,
   y: readonly number[],
   pathFrom: (t: number, h: number) => Float64Array,
   firstOrigin: number,
-  extra: { fallback?: string } = {},
+  extra: { fallback?: string; params?: number } = {},
 ): Fitted {
+  const params = extra.params ?? 0;
   const n = y.length;
   const nonNegative = y.every((v) => v >= 0);
+  const positive = y.every((v) => v > 0);
   return {
     name,
     firstOrigin,
+    params,
     fallback: extra.fallback,
     pathFrom,
     predict(h: number, opts: PredictOptions = {}): Forecast {
@@ -37,8 +45,14 @@ export function makeFitted(
       checkPredictArgs(h, levels);
       const mean = Array.from(pathFrom(n, h));
       if (!allFinite(mean)) throw new Error(`${name}: non-finite forecast`);
-      const sigma = insampleErrorScale(y, pathFrom, firstOrigin, h);
-      const intervals = normalIntervals(mean, sigma, levels, nonNegative ? 0 : undefined);
+      const scale = insampleErrorScale(y, pathFrom, firstOrigin, h, { relative: positive && INTERVALS.relative, maxOrigins: INTERVALS.maxOrigins });
+      // Degrees-of-freedom correction of in-sample errors: σ·√(n/(n − p)), at most ×2.
+      const nEff = n - firstOrigin;
+      if (params > 0 && nEff > 0) {
+        const f = Math.sqrt(nEff / Math.max(nEff - params, nEff / 4));
+        for (let k = 0; k < h; k++) scale.sigma[k] *= f;
+      }
+      const intervals = scaledIntervals(mean, scale, levels, nonNegative ? 0 : undefined);
       return { mean, intervals, model: name, ...(extra.fallback ? { fallback: extra.fallback } : {}) };
     },
   };

@@ -8,10 +8,14 @@ export function candidatePeriods(opts: FitOptions = {}): number[] {
 }
 
 /**
- * Calendar periods worth testing for data whose main period is m:
- * hourly (24) adds the week (168); others keep m alone. m ≤ 1 gives none.
+ * Calendar periods worth testing for data whose MASE period is m (M4
+ * convention): hourly (24) adds the week (168); m = 1 is how M4 gives weekly
+ * data, whose yearly period 52 is tested (it needs n ≥ 156 and a significant
+ * autocorrelation at lag 52, so yearly series, also m = 1, are left alone);
+ * others keep m alone.
  */
 export function calendarPeriods(m: number): number[] {
+  if (m === 1) return [52];
   if (!(m > 1)) return [];
   if (m === 24) return [24, 168];
   return [m];

@@ -103,8 +103,8 @@ export function readjust(v: number, t: number, a: SeasonalAdjustment): number {
  * passes by classical decomposition, one after the other (for hourly data the
  * daily profile first, then the weekly profile of what remains). Multiplicative
  * when all values are positive, otherwise additive. `window` limits the
- * estimation of the indices to the last `window` cycles of each period (the
- * seasonal pattern of long series drifts).
+ * estimation of the indices to the last `window` values (at least three
+ * cycles of each period; the seasonal pattern of long series drifts).
  */
 export function seasonalAdjustment(
   y: readonly number[],
@@ -119,7 +119,7 @@ export function seasonalAdjustment(
   let cur: number[] = y.slice();
   for (const m of cands) {
     if (!hasSeasonality(cur, m)) continue;
-    const win = opts.window ? Math.min(cur.length, opts.window * m) : cur.length;
+    const win = opts.window ? Math.min(cur.length, Math.max(opts.window, 3 * m)) : cur.length;
     const start = cur.length - win;
     const part = cur.slice(start);
     const raw = classicalIndices(part, m, type);

@@ -1,5 +1,5 @@
 import { fitAdjusted } from './adjusted.js';
-import { etsLabel, etsPath, fitEts, type EtsSpec } from './ets-core.js';
+import { etsLabel, etsParamCount, etsPath, fitEts, type EtsSpec } from './ets-core.js';
 import { checkSeries, makeFitted } from './fitted.js';
 import { candidatePeriods } from './periods.js';
 import type { FitOptions, Fitted, ForecastModel } from './types.js';
@@ -9,7 +9,7 @@ export function fitSimpleEts(z: readonly number[], trend: EtsSpec['trend']): Fit
   const spec: EtsSpec = { error: 'A', trend, season: 'N', m: 1 };
   const fit = fitEts(z, spec);
   if (!fit) throw new Error(`${etsLabel(spec)}: fit failed`);
-  return makeFitted(etsLabel(spec), z, (t, h) => etsPath(fit, t, h), 1);
+  return makeFitted(etsLabel(spec), z, (t, h) => etsPath(fit, t, h), 1, { params: etsParamCount(spec) - 1 });
 }
 
 /**

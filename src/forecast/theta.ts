@@ -23,7 +23,7 @@ export function fitThetaCore(z: readonly number[]): Fitted {
     for (let k = 0; k < h; k++) p[k] += b * (k + c);
     return p;
   };
-  return makeFitted('theta', z, pathFrom, 1);
+  return makeFitted('theta', z, pathFrom, 1, { params: 3 });
 }
 
 /** Theta method (M3 winner; M4 benchmark), on the seasonally adjusted series. */

@@ -51,6 +51,8 @@ export interface Fitted {
   pathFrom(t: number, h: number): Float64Array;
   /** First origin from which `pathFrom` is meaningful. */
   readonly firstOrigin: number;
+  /** Number of estimated parameters (smoothing, initial states, seasonal indices). */
+  readonly params: number;
   /** Set when the fit fell back to a simpler model (the reason). */
   readonly fallback?: string;
 }

@@ -53,6 +53,7 @@ export function edgeAttributes(lane: Lane, a: Place, b: Place, p: ModeParams): E
     durationS: distanceM / kmhToMps(p.speedKmh) + hToS(p.handlingH),
     fixedCny: p.fixedCostCnyPerShipment,
     perKgCny: (p.costCnyPerTonneKm * km) / KG_PER_TONNE + p.handlingCostCnyPerKg,
+    handlingCnyPerKg: p.handlingCostCnyPerKg,
     co2KgPerKg: (p.co2KgPerTonneKm * km) / KG_PER_TONNE,
   };
 }

@@ -3,6 +3,7 @@ import { greatCircle } from '@turf/turf';
 import type { LineString, Position } from 'geojson';
 import { InputError } from '../shared/errors.js';
 import type { Network } from './network.js';
+import type { NetworkGraph } from './graph.js';
 import { MODES, type EdgeAttributes, type Mode, type Place } from './types.js';
 
 export const OBJECTIVES = ['cost', 'time', 'co2'] as const;
@@ -86,53 +87,80 @@ export function resolvePathOptions(q: PathQuery): { objective: Objective; weight
   return { objective, weightKg, modes: MODES.filter((m) => modes.includes(m)) };
 }
 
+/** A path as found by the search: its nodes and, per hop, the lane attributes used. */
+export interface RawPath {
+  nodes: string[];
+  edges: EdgeAttributes[];
+}
+
 /**
- * The cheapest, fastest or lowest-CO₂ path between two places for a
- * shipment of weightKg, optionally restricted to some modes, found with
- * graphology-shortest-path's bidirectional Dijkstra on the hub network.
- * An unreachable pair gives `found: false` with a reason, not an exception.
+ * The best path between two nodes for an objective and weight, on the graph
+ * restricted to `modes`, with graphology-shortest-path's bidirectional
+ * Dijkstra; null when there is none. Among parallel lanes between two nodes
+ * the best one for the objective is used.
  */
-export function findPath(network: Network, q: PathQuery): PathResult {
-  const from = network.resolve(q.from, 'from');
-  const to = network.resolve(q.to, 'to');
-  if (from.id === to.id) throw new InputError(`to must differ from from (both are "${from.id}")`, 'to');
-  const { objective, weightKg, modes } = resolvePathOptions(q);
+export function shortestPath(network: Network, fromId: string, toId: string, objective: Objective, weightKg: number, modes: readonly Mode[]): RawPath | null {
   const graph = network.graph(modes);
   const weightOf = edgeWeight(objective, weightKg);
-  const base = { objective, weightKg, modes, from: ref(from), to: ref(to) };
+  const nodes = dijkstra.bidirectional(graph, fromId, toId, (_key: string, attrs: EdgeAttributes) => weightOf(attrs));
+  return nodes ? { nodes, edges: edgesAlong(graph, nodes, weightOf) } : null;
+}
 
-  const nodes = dijkstra.bidirectional(graph, from.id, to.id, (_key: string, attrs: EdgeAttributes) => weightOf(attrs));
-  if (!nodes) {
-    const reason = graph.degree(from.id) === 0
-      ? `${from.name} has no lane by ${modes.join(', ')}`
-      : graph.degree(to.id) === 0
-        ? `${to.name} has no lane by ${modes.join(', ')}`
-        : `no route from ${from.name} to ${to.name} by ${modes.join(', ')}`;
-    return { found: false, reason, ...base, legs: [], totals: null, geometry: null };
+/**
+ * Best paths from one node to every node it reaches (graphology-shortest-path's
+ * single-source Dijkstra), keyed by target id; the source itself is left out.
+ */
+export function shortestPathsFrom(network: Network, fromId: string, objective: Objective, weightKg: number, modes: readonly Mode[]): Map<string, RawPath> {
+  const graph = network.graph(modes);
+  const weightOf = edgeWeight(objective, weightKg);
+  const paths = dijkstra.singleSource(graph, fromId, (_key: string, attrs: EdgeAttributes) => weightOf(attrs));
+  const out = new Map<string, RawPath>();
+  for (const [target, nodes] of Object.entries(paths)) {
+    if (target !== fromId) out.set(target, { nodes, edges: edgesAlong(graph, nodes, weightOf) });
   }
+  return out;
+}
 
-  const legs: PathLeg[] = [];
+/** For each hop of a node path, the parallel lane that is best for the objective. */
+function edgesAlong(graph: NetworkGraph, nodes: string[], weightOf: (e: EdgeAttributes) => number): EdgeAttributes[] {
+  const edges: EdgeAttributes[] = [];
   for (let i = 0; i + 1 < nodes.length; i++) {
-    // Among parallel lanes between two nodes, the path uses the best one for the objective.
     let best: EdgeAttributes | null = null;
     for (const e of graph.directedEdges(nodes[i], nodes[i + 1])) {
       const attrs = graph.getEdgeAttributes(e);
       if (!best || weightOf(attrs) < weightOf(best)) best = attrs;
     }
-    const a = network.place(nodes[i])!;
-    const b = network.place(nodes[i + 1])!;
-    legs.push({
+    edges.push(best!);
+  }
+  return edges;
+}
+
+/** Why two places are not connected by the given modes, in words. */
+export function noPathReason(network: Network, from: Place, to: Place, modes: readonly Mode[]): string {
+  const graph = network.graph(modes);
+  const by = modes.join(', ');
+  if (graph.degree(from.id) === 0) return `${from.name} has no lane by ${by}`;
+  if (graph.degree(to.id) === 0) return `${to.name} has no lane by ${by}`;
+  return `no route from ${from.name} to ${to.name} by ${by}`;
+}
+
+/** Legs and totals of a path for a shipment of weightKg. */
+export function describePath(network: Network, raw: RawPath, weightKg: number): { legs: PathLeg[]; totals: PathTotals } {
+  const legs: PathLeg[] = raw.edges.map((e, i) => {
+    const a = network.place(raw.nodes[i])!;
+    const b = network.place(raw.nodes[i + 1])!;
+    return {
       from: a.id,
       to: b.id,
       fromName: a.name,
       toName: b.name,
-      mode: best!.mode,
-      distanceM: best!.distanceM,
-      durationS: best!.durationS,
-      costCny: best!.fixedCny + best!.perKgCny * weightKg,
-      co2Kg: best!.co2KgPerKg * weightKg,
-    });
-  }
+      mode: e.mode,
+      distanceM: e.distanceM,
+      durationS: e.durationS,
+      costCny: e.fixedCny + e.perKgCny * weightKg,
+      co2Kg: e.co2KgPerKg * weightKg,
+    };
+  });
   const totals: PathTotals = {
     distanceM: sum(legs, (l) => l.distanceM),
     durationS: sum(legs, (l) => l.durationS),
@@ -140,7 +168,24 @@ export function findPath(network: Network, q: PathQuery): PathResult {
     co2Kg: sum(legs, (l) => l.co2Kg),
     legs: legs.length,
   };
-  const geometry = pathGeometry(nodes.map((id) => network.place(id)!));
+  return { legs, totals };
+}
+
+/**
+ * The cheapest, fastest or lowest-CO₂ path between two places for a
+ * shipment of weightKg, optionally restricted to some modes.
+ * An unreachable pair gives `found: false` with a reason, not an exception.
+ */
+export function findPath(network: Network, q: PathQuery): PathResult {
+  const from = network.resolve(q.from, 'from');
+  const to = network.resolve(q.to, 'to');
+  if (from.id === to.id) throw new InputError(`to must differ from from (both are "${from.id}")`, 'to');
+  const { objective, weightKg, modes } = resolvePathOptions(q);
+  const base = { objective, weightKg, modes, from: ref(from), to: ref(to) };
+  const raw = shortestPath(network, from.id, to.id, objective, weightKg, modes);
+  if (!raw) return { found: false, reason: noPathReason(network, from, to, modes), ...base, legs: [], totals: null, geometry: null };
+  const { legs, totals } = describePath(network, raw, weightKg);
+  const geometry = pathGeometry(raw.nodes.map((id) => network.place(id)!));
   return { found: true, ...base, legs, totals, geometry };
 }
 

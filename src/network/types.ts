@@ -93,6 +93,8 @@ export interface EdgeAttributes {
   /** Cost of one shipment over this edge = fixedCny + perKgCny × weightKg. */
   fixedCny: number;
   perKgCny: number;
+  /** The part of perKgCny paid for handling (sorting) at the arrival node. */
+  handlingCnyPerKg: number;
   co2KgPerKg: number;
 }
 

@@ -196,7 +196,8 @@ export function createProblem(input: ProblemInput): Problem {
     dims = [...input.dimensions];
   } else {
     const first = input.vehicles[0]?.capacity;
-    const len = Array.isArray(first) ? first.length : 1;
+    if (!Array.isArray(first) || first.length === 0) fail('vehicles[0].capacity', 'must be a non-empty array of numbers');
+    const len = (first as number[]).length;
     dims = Array.from({ length: len }, (_, d) => `load${d}`);
   }
   const D = dims.length;

@@ -3,8 +3,9 @@
 import L from 'leaflet';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
 import countriesTopo from 'world-atlas/countries-50m.json' with { type: 'json' };
+import { unwrapRing } from './antimeridian.js';
 import { esc } from './format.js';
 import type { ProvinceCollection } from './types.js';
 
@@ -19,10 +20,21 @@ export function createBasemapPanes(map: L.Map): void {
   map.createPane('provinces').style.zIndex = '250';
 }
 
+function unwrapGeometry(g: Geometry | null): Geometry | null {
+  if (!g) return g;
+  if (g.type === 'Polygon') return { ...g, coordinates: g.coordinates.map(unwrapRing) };
+  if (g.type === 'MultiPolygon') return { ...g, coordinates: g.coordinates.map((p) => p.map(unwrapRing)) };
+  return g;
+}
+
 /** The world's countries as one non-interactive canvas layer. */
 export function countriesLayer(): L.GeoJSON {
   const topo = countriesTopo as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-  const countries = feature(topo, topo.objects.countries) as FeatureCollection;
+  const raw = feature(topo, topo.objects.countries) as FeatureCollection;
+  const countries: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: raw.features.map((f) => ({ ...f, geometry: unwrapGeometry(f.geometry) as Geometry })),
+  };
   const options: L.GeoJSONOptions & L.PathOptions = {
     pane: 'countries',
     renderer: L.canvas({ pane: 'countries', padding: 0.3 }),

@@ -14,7 +14,7 @@ export function sig3(x: number): string {
   if (a >= 100) return group.format(x);
   if (a >= 10) return fixed(x, 1);
   if (a >= 1) return fixed(x, 2);
-  if (a >= 0.001) return x.toPrecision(3).replace(/0+$/, '').replace(/\.$/, '');
+  if (a >= 0.001) return x.toPrecision(3);
   return x.toExponential(1);
 }
 

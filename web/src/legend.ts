@@ -18,18 +18,19 @@ function lineSwatch(color: string, dash?: string): string {
 }
 
 function sizeKey(maxPop: number): string {
-  const steps = [20e6, 5e6, 1e6].filter((p) => p <= maxPop * 1.01);
+  const steps = [1e6, 5e6, 20e6].filter((p) => p <= maxPop * 1.01);
   if (!steps.length) return '';
-  const rMax = cityRadius(steps[0], maxPop);
-  const h = Math.ceil(2 * rMax + 2);
-  const circles = steps
+  const items = steps
     .map((p) => {
       const r = cityRadius(p, maxPop);
-      return `<g><circle cx="${rMax + 1}" cy="${h - r - 1}" r="${r}" fill="none" stroke="#3b4a5e"/></g>`;
+      const d = Math.ceil(2 * r + 2);
+      return (
+        `<span class="size-item"><svg width="${d}" height="${d}" aria-hidden="true"><circle cx="${d / 2}" cy="${d / 2}" r="${r}" fill="#3b4a5e" fill-opacity="0.85" stroke="#fff"/></svg>` +
+        `<span>${population(p)}</span></span>`
+      );
     })
     .join('');
-  const labels = steps.map((p) => `<span>${population(p)}</span>`).join('');
-  return `<div class="legend-sizes"><svg width="${2 * rMax + 2}" height="${h}" aria-hidden="true">${circles}</svg><div class="legend-size-labels">${labels}</div></div>`;
+  return `<div class="legend-title">City population</div><div class="legend-sizes">${items}</div>`;
 }
 
 /** Adds the legend with layer toggles to the map's top right; every layer starts visible. */
@@ -56,9 +57,17 @@ export function addLegend(map: L.Map, net: NetworkLayers, maxPop: number): L.Con
     const div = L.DomUtil.create('div', 'hf-legend');
     div.dataset.testid = 'legend';
     div.innerHTML =
-      `<div class="legend-title">Lanes</div>${lanes.map(rowHtml).join('')}` +
+      `<button type="button" class="legend-head" aria-expanded="true" data-testid="legend-toggle">Layers<span class="chev" aria-hidden="true"></span></button>` +
+      `<div class="legend-body"><div class="legend-title">Lanes</div>${lanes.map(rowHtml).join('')}` +
       `<div class="legend-title">Places</div>${places.map(rowHtml).join('')}` +
-      sizeKey(maxPop);
+      `${sizeKey(maxPop)}</div>`;
+    const head = div.querySelector<HTMLButtonElement>('.legend-head')!;
+    const setOpen = (open: boolean) => {
+      div.classList.toggle('collapsed', !open);
+      head.setAttribute('aria-expanded', String(open));
+    };
+    head.addEventListener('click', () => setOpen(div.classList.contains('collapsed')));
+    setOpen(map.getSize().x >= 640);
     const byKey = new Map([...lanes, ...places].map((r) => [r.key, r]));
     div.addEventListener('change', (e) => {
       const input = e.target as HTMLInputElement;

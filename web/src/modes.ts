@@ -16,14 +16,17 @@ export interface ModeStyle {
   labelZh: string;
   color: string;
   dashArray?: string;
+  /** Line width (px) and opacity of the network's lanes of this mode. */
+  weight: number;
+  opacity: number;
 }
 
 /** Okabe & Ito (2008) palette: orange, bluish green, reddish purple, blue. */
 export const MODE_STYLE: Record<Mode, ModeStyle> = {
-  road: { label: 'Road', labelZh: '公路', color: '#E69F00' },
-  rail: { label: 'Rail', labelZh: '铁路', color: '#009E73' },
-  air: { label: 'Air', labelZh: '航空', color: '#CC79A7', dashArray: '6 5' },
-  sea: { label: 'Sea', labelZh: '海运', color: '#0072B2' },
+  road: { label: 'Road', labelZh: '公路', color: '#E69F00', weight: 1.3, opacity: 0.6 },
+  rail: { label: 'Rail', labelZh: '铁路', color: '#009E73', weight: 2.2, opacity: 0.85 },
+  air: { label: 'Air', labelZh: '航空', color: '#CC79A7', dashArray: '5 5', weight: 1.3, opacity: 0.5 },
+  sea: { label: 'Sea', labelZh: '海运', color: '#0072B2', weight: 1.5, opacity: 0.55 },
 };
 
 /** True when `s` names a mode. */

@@ -91,15 +91,15 @@ export function buildNetworkLayers(network: NetworkCollection, onPick: (id: stri
       {
         pane: 'lanes',
         color: s.color,
-        weight: l.mode === 'road' ? 1.6 : 2,
-        opacity: 0.75,
+        weight: s.weight,
+        opacity: s.opacity,
         dashArray: s.dashArray,
         className: `hf-lane hf-lane-${l.mode}`,
       },
     );
     line.bindTooltip(() => laneTooltip(l, places), { sticky: true, className: 'hf-tip' });
-    line.on('mouseover', () => line.setStyle({ weight: 4, opacity: 1 }));
-    line.on('mouseout', () => line.setStyle({ weight: l.mode === 'road' ? 1.6 : 2, opacity: 0.75 }));
+    line.on('mouseover', () => line.setStyle({ weight: s.weight + 2.5, opacity: 1 }));
+    line.on('mouseout', () => line.setStyle({ weight: s.weight, opacity: s.opacity }));
     line.addTo(lanes[l.mode]);
   }
 

@@ -9,6 +9,10 @@ export interface PlaceSearch {
   /** Selects a place (or clears with null) without calling `onChange`. */
   set(place: Place | null): void;
   focus(): void;
+  /** Shows text that names no known place (e.g. from a link) and marks the box invalid. */
+  showUnknown(text: string): void;
+  /** Marks the box as the field the API rejected (or clears the mark). */
+  setInvalid(invalid: boolean): void;
 }
 
 /** Options of {@link createPlaceSearch}. */
@@ -76,7 +80,7 @@ export function createPlaceSearch(container: HTMLElement, o: PlaceSearchOptions)
   const render = () => {
     list.innerHTML = options
       .map((p, i) => {
-        const extra = o.describe?.(p) ?? (p.kind === 'hub' ? 'hub' : p.population ? population(p.population) : '');
+        const extra = o.describe?.(p) || (p.kind === 'hub' ? 'hub' : p.population ? population(p.population) : '');
         const where = p.province ?? (p.country !== 'CN' ? p.country : '');
         return (
           `<li role="option" data-testid="place-option" data-id="${esc(p.id)}" aria-selected="${i === active}"${i === active ? ' class="active"' : ''}>` +
@@ -97,7 +101,12 @@ export function createPlaceSearch(container: HTMLElement, o: PlaceSearchOptions)
   const syncClear = () => {
     clear.hidden = input.value === '';
   };
+  const setInvalid = (invalid: boolean) => {
+    if (invalid) input.setAttribute('aria-invalid', 'true');
+    else input.removeAttribute('aria-invalid');
+  };
   const choose = (p: Place | null) => {
+    setInvalid(false);
     selected = p;
     input.value = p ? placeLabel(p) : '';
     syncClear();
@@ -154,11 +163,19 @@ export function createPlaceSearch(container: HTMLElement, o: PlaceSearchOptions)
   return {
     get: () => selected,
     set(p) {
+      setInvalid(false);
       selected = p;
       input.value = p ? placeLabel(p) : '';
       syncClear();
       close();
     },
     focus: () => input.focus(),
+    showUnknown(text) {
+      selected = null;
+      input.value = text;
+      syncClear();
+      setInvalid(true);
+    },
+    setInvalid,
   };
 }

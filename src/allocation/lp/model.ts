@@ -52,6 +52,9 @@ export interface LpRanges {
   /** Lowest / highest cost of each variable over which the current basis stays optimal. */
   costLower: Float64Array;
   costUpper: Float64Array;
+  /** Lowest / highest value of each variable's active bound over which its reduced cost holds. */
+  boundLower: Float64Array;
+  boundUpper: Float64Array;
 }
 
 export interface LpResult {

@@ -1,0 +1,54 @@
+import type { LpResult, LpStatus } from '../lp/model.js';
+import { solveLp, type SolveLpOptions } from '../solve.js';
+import { buildFlowLp, type BuildFlowOptions, type FlowLp } from './build.js';
+import type { FlowInstance, FlowSolution } from './instance.js';
+
+export interface FlowAnswer {
+  status: LpStatus;
+  /** The solution JSON (empty flows when there is no solution). */
+  solution: FlowSolution;
+  /** The raw solver result (duals, reduced costs, ranges, bound, gap). */
+  lp: LpResult;
+  /** The model that was solved, for prices and decoding. */
+  built: FlowLp;
+}
+
+/** Flows below this are reported as zero. */
+const FLOW_EPS = 1e-9;
+
+/** Decodes solver values into the solution JSON. */
+export function decodeFlowSolution(inst: FlowInstance, built: FlowLp, lp: LpResult): FlowSolution {
+  const sol: FlowSolution = { objective: lp.objective, flows: [] };
+  const x = lp.values;
+  if (!x) return sol;
+  inst.arcs.forEach((arc, a) => {
+    const f = x[built.flowVar[a]];
+    if (f > FLOW_EPS) sol.flows.push({ from: arc.from, to: arc.to, flow: f });
+  });
+  if (built.openVar.some((j) => j >= 0)) {
+    sol.open = [];
+    inst.arcs.forEach((arc, a) => {
+      const j = built.openVar[a];
+      if (j >= 0 && x[j] > 0.5) sol.open!.push({ from: arc.from, to: arc.to });
+    });
+  }
+  if (built.unmetVar.some((j) => j >= 0)) {
+    sol.unmet = [];
+    inst.nodes.forEach((node, i) => {
+      const j = built.unmetVar[i];
+      if (j >= 0 && x[j] > FLOW_EPS) sol.unmet!.push({ node: node.id, amount: x[j] });
+    });
+  }
+  return sol;
+}
+
+/**
+ * Builds and solves a flow instance. Without fixed costs the model is a pure
+ * network and 'auto' uses the network simplex; with fixed costs it is a MIP
+ * and goes to HiGHS (or javascript-lp-solver when tiny).
+ */
+export async function solveFlow(inst: FlowInstance, opts: SolveLpOptions & BuildFlowOptions = {}): Promise<FlowAnswer> {
+  const built = buildFlowLp(inst, opts);
+  const lp = await solveLp(built.model, { ...opts, validate: false });
+  return { status: lp.status, solution: decodeFlowSolution(inst, built, lp), lp, built };
+}

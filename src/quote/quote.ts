@@ -1,0 +1,279 @@
+import type { LineString } from 'geojson';
+import { greatCircleM, laneId, pathGeometry, describePath, type Mode, type Network, type Place, type RawPath } from '../network/index.js';
+import { InputError } from '../shared/errors.js';
+import { chargeableWeight, type Dimensions } from './chargeable.js';
+import { PathTreeCache } from './path-cache.js';
+import { schedule } from './schedule.js';
+import type { Service, Tariff } from './tariff.js';
+
+export type Location = string | [number, number];
+
+export interface QuoteRequest {
+  origin: Location;
+  destination: Location;
+  weightKg: number;
+  lengthCm?: number;
+  widthCm?: number;
+  heightCm?: number;
+  declaredValueCny?: number;
+  /** A service id, or "all" (default). */
+  service?: string;
+  /** ISO 8601 hand-in time; default: the engine's clock. */
+  shipAt?: string;
+}
+
+export interface BreakdownLine {
+  component: 'firstMile' | 'lineHaul' | 'sorting' | 'lastMile' | 'customs' | 'fuel' | 'remote' | 'insurance' | 'congestion' | 'margin' | 'minimumCharge';
+  amountCny: number;
+  detail: string;
+}
+
+export type QuoteTag = 'cheapest' | 'fastest' | 'lowestCo2';
+
+export interface QuoteOption {
+  service: string;
+  label: string;
+  description: string;
+  priceCny: number;
+  costCny: number;
+  currency: 'CNY';
+  breakdown: BreakdownLine[];
+  chargeableWeightKg: number;
+  weightBasis: 'actual' | 'volumetric';
+  transitDays: number;
+  deliveryDate: string;
+  departAt: string;
+  arriveAt: string;
+  co2Kg: number;
+  path: { hubs: string[]; modes: Mode[]; distanceM: number; durationS: number; legs: number; geometry?: LineString };
+  tags: QuoteTag[];
+}
+
+export interface PlaceSummary {
+  id: string;
+  name: string;
+  nameZh: string;
+  /** Set when the request gave a coordinate: the distance to the place it was snapped to. */
+  snappedFromM?: number;
+}
+
+export interface QuoteResult {
+  origin: PlaceSummary;
+  destination: PlaceSummary;
+  actualWeightKg: number;
+  volumetricWeightKg: number | null;
+  options: QuoteOption[];
+  unavailable: { service: string; reason: string }[];
+}
+
+export interface QuoteOptions {
+  /** Add each option's path geometry (off in batches). */
+  geometry?: boolean;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const SNAP_MAX_M = 300_000;
+
+/**
+ * Prices parcels from their actual path through the network. Holds the
+ * tariff, the read-only network and a cache of exact best paths per pair, so
+ * that after the first quote for a pair every quote is arithmetic.
+ */
+export class QuoteEngine {
+  private readonly paths: PathTreeCache;
+  private congestion: ReadonlyMap<string, number> = new Map();
+  private readonly provinceZh: Map<string, string>;
+
+  constructor(
+    readonly network: Network,
+    readonly tariff: Tariff,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.paths = new PathTreeCache(network);
+    this.provinceZh = new Map(network.data.cities.map((c) => [c.id, c.provinceZh]));
+  }
+
+  /**
+   * Capacity prices from the allocation stage: CNY per kg for a hub id or a
+   * lane id (`from~to~mode`) at capacity. Quotes whose path uses one carry a
+   * congestion surcharge.
+   */
+  setCongestion(prices: ReadonlyMap<string, number>): void {
+    this.congestion = prices;
+  }
+
+  quote(req: QuoteRequest, opts: QuoteOptions = {}): QuoteResult {
+    const origin = this.locate(req.origin, 'origin');
+    const destination = this.locate(req.destination, 'destination');
+    if (origin.place.id === destination.place.id) throw new InputError('destination must differ from origin', 'destination');
+    const dims = this.dimensions(req);
+    if (!(req.weightKg > 0) || !Number.isFinite(req.weightKg)) throw new InputError(`weightKg must be a positive number, got ${req.weightKg}`, 'weightKg');
+    if (req.weightKg > this.tariff.maxWeightKg) throw new InputError(`weightKg ${req.weightKg} is over the ${this.tariff.maxWeightKg} kg limit for parcels`, 'weightKg');
+    if (req.declaredValueCny !== undefined && !(req.declaredValueCny >= 0)) throw new InputError('declaredValueCny must be ≥ 0', 'declaredValueCny');
+    const shipAt = req.shipAt === undefined ? this.now() : new Date(req.shipAt);
+    if (Number.isNaN(shipAt.getTime())) throw new InputError(`shipAt "${req.shipAt}" is not an ISO 8601 date-time`, 'shipAt');
+    const services = this.services(req.service);
+
+    const options: QuoteOption[] = [];
+    const unavailable: { service: string; reason: string }[] = [];
+    let volumetricKg: number | null = null;
+    for (const svc of services) {
+      const cw = chargeableWeight(req.weightKg, dims, this.tariff.volumetricDivisorCm3PerKg, svc.roundingKg);
+      volumetricKg = cw.volumetricKg;
+      const raw = this.paths.path(origin.place.id, destination.place.id, svc.objective, svc.modes, cw.chargeableKg);
+      if (!raw) {
+        unavailable.push({ service: svc.id, reason: `no ${svc.modes.join('/')} route from ${origin.place.name} to ${destination.place.name}` });
+        continue;
+      }
+      options.push(this.option(svc, raw, req, cw.chargeableKg, cw.basis, destination.place, shipAt, opts));
+    }
+    tag(options);
+    return { origin: summary(origin), destination: summary(destination), actualWeightKg: req.weightKg, volumetricWeightKg: volumetricKg, options, unavailable };
+  }
+
+  private option(svc: Service, raw: RawPath, req: QuoteRequest, chargeKg: number, basis: 'actual' | 'volumetric', dest: Place, shipAt: Date, opts: QuoteOptions): QuoteOption {
+    const t = this.tariff;
+    const { legs, totals } = describePath(this.network, raw, chargeKg);
+    const hubs = raw.nodes.filter((id) => this.network.place(id)!.kind === 'hub');
+    const modes = [...new Set(legs.map((l) => l.mode))];
+    const lines: BreakdownLine[] = [];
+    const add = (component: BreakdownLine['component'], amountCny: number, detail: string) => {
+      if (amountCny > 0) lines.push({ component, amountCny: round2(amountCny), detail });
+    };
+    add('firstMile', t.firstMile.cnyPerParcel + t.firstMile.cnyPerKg * chargeKg, `pickup in ${legs[0].fromName}`);
+    const byMode = new Map<Mode, { cny: number; km: number }>();
+    let handlingCny = 0;
+    raw.edges.forEach((e, i) => {
+      const m = byMode.get(e.mode) ?? { cny: 0, km: 0 };
+      const handling = e.handlingCnyPerKg * chargeKg;
+      m.cny += legs[i].costCny - handling;
+      m.km += e.distanceM / 1000;
+      byMode.set(e.mode, m);
+      handlingCny += handling;
+    });
+    for (const [mode, m] of byMode) add('lineHaul', m.cny, `${mode} ${Math.round(m.km)} km`);
+    add('sorting', handlingCny, `handling at ${raw.edges.length} stop${raw.edges.length === 1 ? '' : 's'} (${hubs.length} hub${hubs.length === 1 ? '' : 's'})`);
+    const international = dest.country !== 'CN' || this.network.place(raw.nodes[0])!.country !== 'CN';
+    if (dest.country === 'CN') add('lastMile', t.lastMile.cnyPerParcel + t.lastMile.cnyPerKg * chargeKg, `delivery in ${dest.name}`);
+    else add('lastMile', t.international.lastMileCnyPerParcel + t.international.lastMileCnyPerKg * chargeKg, `delivery abroad from ${dest.name}`);
+    if (international) add('customs', t.international.clearanceCnyPerParcel, 'customs clearance');
+    let fuel = 0;
+    for (const [mode, m] of byMode) fuel += (m.cny * t.fuelSurchargePctByMode[mode]) / 100;
+    add('fuel', fuel, 'fuel surcharge on line-haul, by mode');
+    const province = this.provinceZh.get(dest.id) ?? '';
+    for (const r of t.remote) {
+      if (r.provinces.some((p) => province.startsWith(p))) {
+        add('remote', r.cnyPerParcel + r.cnyPerKg * chargeKg, r.label);
+        break;
+      }
+    }
+    if (req.declaredValueCny) add('insurance', Math.max(t.insurance.minCny, (req.declaredValueCny * t.insurance.ratePct) / 100), `${t.insurance.ratePct}% of declared ¥${req.declaredValueCny}`);
+    for (let i = 0; i < raw.nodes.length; i++) {
+      const hubPrice = this.congestion.get(raw.nodes[i]);
+      if (hubPrice) add('congestion', hubPrice * chargeKg, `${this.network.place(raw.nodes[i])!.name} hub at capacity (capacity price ¥${hubPrice}/kg)`);
+      if (i + 1 < raw.nodes.length) {
+        const lanePrice = this.congestion.get(raw.edges[i].laneId) ?? this.congestion.get(laneId({ from: raw.nodes[i + 1], to: raw.nodes[i], mode: raw.edges[i].mode }));
+        if (lanePrice) add('congestion', lanePrice * chargeKg, `${legs[i].fromName}–${legs[i].toName} ${legs[i].mode} lane at capacity (¥${lanePrice}/kg)`);
+      }
+    }
+    const costCny = lines.reduce((s, l) => s + l.amountCny, 0);
+    add('margin', (costCny * svc.marginPct) / 100, `${svc.marginPct}% margin`);
+    let priceCny = round2(lines.reduce((s, l) => s + l.amountCny, 0));
+    if (priceCny < svc.minChargeCny) {
+      add('minimumCharge', svc.minChargeCny - priceCny, `minimum charge ¥${svc.minChargeCny}`);
+      priceCny = svc.minChargeCny;
+    }
+    const when = schedule({
+      shipAt,
+      pathDurationS: totals.durationS,
+      firstMileH: t.firstMile.hours,
+      cutoffHour: svc.cutoffHour,
+      dispatchHours: svc.dispatchHours,
+      extraDays: international ? t.international.customsDays : 0,
+      timeZoneOffsetH: t.timeZoneOffsetH,
+    });
+    const co2Kg = raw.edges.reduce((s, e) => s + e.co2KgPerKg, 0) * req.weightKg;
+    return {
+      service: svc.id,
+      label: svc.label,
+      description: svc.description,
+      priceCny,
+      costCny: round2(costCny),
+      currency: 'CNY',
+      breakdown: lines,
+      chargeableWeightKg: chargeKg,
+      weightBasis: basis,
+      ...when,
+      co2Kg: Math.round(co2Kg * 1e4) / 1e4,
+      path: {
+        hubs: hubs.map((id) => this.network.place(id)!.name),
+        modes,
+        distanceM: Math.round(totals.distanceM),
+        durationS: Math.round(totals.durationS),
+        legs: legs.length,
+        ...(opts.geometry ? { geometry: pathGeometry(raw.nodes.map((id) => this.network.place(id)!)) } : {}),
+      },
+      tags: [],
+    };
+  }
+
+  private services(id: string | undefined): Service[] {
+    if (id === undefined || id === 'all') return this.tariff.services;
+    const s = this.tariff.services.find((x) => x.id === id);
+    if (!s) throw new InputError(`service must be one of ${this.tariff.services.map((x) => x.id).join(', ')} or all, got "${id}"`, 'service');
+    return [s];
+  }
+
+  private dimensions(req: QuoteRequest): Dimensions | null {
+    const given = (['lengthCm', 'widthCm', 'heightCm'] as const).filter((k) => req[k] !== undefined);
+    if (given.length === 0) return null;
+    for (const k of ['lengthCm', 'widthCm', 'heightCm'] as const) {
+      const v = req[k];
+      if (v === undefined) throw new InputError(`${k} is missing: give all of lengthCm, widthCm and heightCm, or none`, k);
+      if (!Number.isFinite(v) || v <= 0) throw new InputError(`${k} must be a positive number of centimetres, got ${v}`, k);
+      if (v > this.tariff.maxSideCm) throw new InputError(`${k} ${v} cm is over the ${this.tariff.maxSideCm} cm limit for a parcel side`, k);
+    }
+    return { lengthCm: req.lengthCm!, widthCm: req.widthCm!, heightCm: req.heightCm! };
+  }
+
+  /** A place from an id or name, or the nearest city or eHub to a [lon, lat] coordinate. */
+  private locate(loc: Location, field: string): { place: Place; snappedFromM?: number } {
+    if (Array.isArray(loc)) {
+      const [lon, lat] = loc;
+      if (loc.length !== 2 || !Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
+        throw new InputError(`${field} must be a city id or name, or [lon, lat]`, field);
+      }
+      let best: Place | null = null;
+      let bestM = Infinity;
+      for (const p of this.network.places) {
+        if (p.kind === 'hub' && p.hubKind !== 'ehub') continue;
+        const d = greatCircleM([lon, lat], [p.lon, p.lat]);
+        if (d < bestM) [best, bestM] = [p, d];
+      }
+      if (!best || bestM > SNAP_MAX_M) throw new InputError(`${field}: no city within ${SNAP_MAX_M / 1000} km of [${lon}, ${lat}]`, field);
+      return { place: best, snappedFromM: Math.round(bestM) };
+    }
+    return { place: this.network.resolve(loc, field) };
+  }
+}
+
+function summary(x: { place: Place; snappedFromM?: number }): PlaceSummary {
+  return { id: x.place.id, name: x.place.name, nameZh: x.place.nameZh, ...(x.snappedFromM !== undefined ? { snappedFromM: x.snappedFromM } : {}) };
+}
+
+/** Tags the cheapest, fastest (earliest delivery, then shortest path time) and lowest-CO₂ options; ties share a tag. */
+function tag(options: QuoteOption[]): void {
+  if (options.length === 0) return;
+  const speed = (o: QuoteOption): [string, number] => [o.deliveryDate, o.path.durationS];
+  const faster = (a: [string, number], b: [string, number]) => (a[0] !== b[0] ? a[0] < b[0] : a[1] < b[1]);
+  let fastest = speed(options[0]);
+  for (const o of options) if (faster(speed(o), fastest)) fastest = speed(o);
+  const cheapest = Math.min(...options.map((o) => o.priceCny));
+  const greenest = Math.min(...options.map((o) => o.co2Kg));
+  for (const o of options) {
+    if (o.priceCny === cheapest) o.tags.push('cheapest');
+    const s = speed(o);
+    if (s[0] === fastest[0] && s[1] === fastest[1]) o.tags.push('fastest');
+    if (o.co2Kg === greenest) o.tags.push('lowestCo2');
+  }
+}

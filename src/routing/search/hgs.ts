@@ -1,0 +1,168 @@
+import type { Rng } from '../../shared/random.js';
+import type { StopCriterion, ProgressFn } from '../../shared/stop.js';
+import type { SearchData } from './data.js';
+import { Individual } from './individual.js';
+import { LocalSearch } from './local-search.js';
+import { Split } from './split.js';
+import { Population, DEFAULT_POPULATION, type PopulationParams } from './population.js';
+import { orderCrossover } from './crossover.js';
+
+/** Parameters of the hybrid genetic search (defaults from HGS-CVRP). */
+export interface HgsParams extends PopulationParams {
+  /** Target share of feasible offspring for the penalty adaptation. */
+  targetFeasible: number;
+  /** Iterations without improvement before the population restarts. */
+  iterationsNoImprovement: number;
+  /** Penalty adaptation period (iterations). */
+  penaltyPeriod: number;
+  /** Initial population = initialFactor · mu random individuals. */
+  initialFactor: number;
+}
+
+export const DEFAULT_HGS: HgsParams = {
+  ...DEFAULT_POPULATION,
+  targetFeasible: 0.2,
+  iterationsNoImprovement: 20000,
+  penaltyPeriod: 100,
+  initialFactor: 4,
+};
+
+export interface HgsResult {
+  /** Best routes found (feasible when `feasible`). */
+  routes: number[][];
+  cost: number;
+  feasible: boolean;
+  iterations: number;
+}
+
+/**
+ * Hybrid genetic search (Vidal et al. 2012; Vidal 2022): OX crossover of
+ * giant tours, Split, granular local search with penalised capacity and
+ * duration, adaptive penalties, repair, and a population managed by
+ * biased fitness. Runs until `stop` says so; `initial` routes (e.g. from a
+ * construction heuristic) join the first population.
+ */
+export function hybridGeneticSearch(
+  data: SearchData,
+  rng: Rng,
+  stop: StopCriterion,
+  opts: { params?: Partial<HgsParams>; initial?: number[][][]; onProgress?: ProgressFn } = {},
+): HgsResult {
+  const P: HgsParams = { ...DEFAULT_HGS, ...opts.params };
+  const n = data.n;
+  if (n === 0) return { routes: [], cost: 0, feasible: true, iterations: 0 };
+  const ls = new LocalSearch(data, rng);
+  const split = new Split(data);
+  const pop = new Population(P, rng);
+  let maxDemand = 0;
+  for (let i = 0; i < data.demand.length; i++) maxDemand = Math.max(maxDemand, data.demand[i]);
+  let penaltyLoad = Math.max(0.1, Math.min(1000, data.maxCost / Math.max(maxDemand, 1e-9)));
+  let penaltyTime = 1;
+  const recentLoad: boolean[] = [];
+  const recentTime: boolean[] = [];
+
+  let best: Individual | null = null;
+  let bestInfeasible: Individual | null = null;
+
+  /** Local search then evaluation of `ind` from `routes`; returns true when it is a new best feasible. */
+  const educate = (ind: Individual, routes: number[][], pL: number, pT: number): void => {
+    ls.run(routes, pL, pT);
+    ind.setRoutes(data, ls.exportRoutes());
+    ind.setPenalised(penaltyLoad, penaltyTime);
+  };
+  const record = (ind: Individual): boolean => {
+    if (ind.feasible) {
+      if (!best || ind.cost < best.cost - 1e-9) {
+        best = ind;
+        return true;
+      }
+    } else if (!best && (!bestInfeasible || ind.penalised < bestInfeasible.penalised)) {
+      bestInfeasible = ind;
+    }
+    return false;
+  };
+  const insert = (ind: Individual): boolean => {
+    recentLoad.push(ind.excessLoad < 1e-9);
+    recentTime.push(ind.excessTime < 1e-9);
+    pop.add(ind);
+    let isBest = record(ind);
+    if (!ind.feasible && rng.int(2) === 0) {
+      const fixed = new Individual(n);
+      educate(fixed, ind.routes, penaltyLoad * 10, penaltyTime * 10);
+      if (fixed.feasible) {
+        pop.add(fixed);
+        isBest = record(fixed) || isBest;
+      }
+    }
+    return isBest;
+  };
+  const adaptPenalties = (): void => {
+    const adapt = (recent: boolean[], p: number): number => {
+      if (recent.length === 0) return p;
+      const share = recent.filter(Boolean).length / recent.length;
+      if (share < P.targetFeasible - 0.05 && p < 100000) return Math.min(p * 1.2, 100000);
+      if (share > P.targetFeasible + 0.05 && p > 0.1) return Math.max(p * 0.85, 0.1);
+      return p;
+    };
+    penaltyLoad = adapt(recentLoad, penaltyLoad);
+    if (data.time) penaltyTime = adapt(recentTime, penaltyTime);
+    recentLoad.length = 0;
+    recentTime.length = 0;
+    for (const ind of pop.infeasible.members) ind.setPenalised(penaltyLoad, penaltyTime);
+    pop.infeasible.resort();
+  };
+  const randomIndividual = (): Individual => {
+    const ind = new Individual(n);
+    const tour = ind.tour;
+    for (let i = 0; i < n; i++) tour[i] = i + 1;
+    for (let i = n - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      const t = tour[i];
+      tour[i] = tour[j];
+      tour[j] = t;
+    }
+    educate(ind, split.run(tour, penaltyLoad, penaltyTime), penaltyLoad, penaltyTime);
+    return ind;
+  };
+  const initialise = (): void => {
+    for (const routes of opts.initial ?? []) {
+      const ind = new Individual(n);
+      educate(ind, routes, penaltyLoad, penaltyTime);
+      insert(ind);
+    }
+    for (let k = 0; k < P.initialFactor * P.mu && !stop.shouldStop(); k++) insert(randomIndividual());
+  };
+
+  initialise();
+  let iterations = 0;
+  let sinceImprovement = 1;
+  const child = new Int32Array(n);
+  const seen = new Uint8Array(n + 1);
+  while (!stop.shouldStop()) {
+    if (pop.size === 0) {
+      initialise();
+      continue;
+    }
+    const a = pop.select();
+    const b = pop.select();
+    orderCrossover(a.tour, b.tour, child, seen, rng);
+    const ind = new Individual(n);
+    educate(ind, split.run(child, penaltyLoad, penaltyTime), penaltyLoad, penaltyTime);
+    const improved = insert(ind);
+    sinceImprovement = improved ? 1 : sinceImprovement + 1;
+    iterations++;
+    stop.tick();
+    if (iterations % P.penaltyPeriod === 0) {
+      adaptPenalties();
+      const cur = best as Individual | null;
+      opts.onProgress?.({ iteration: iterations, fraction: stop.fraction(), best: cur ? cur.cost : undefined });
+    }
+    if (sinceImprovement >= P.iterationsNoImprovement) {
+      pop.clear();
+      sinceImprovement = 1;
+    }
+  }
+  const winner = (best ?? bestInfeasible) as Individual | null;
+  if (!winner) return { routes: [], cost: Infinity, feasible: false, iterations };
+  return { routes: winner.routes, cost: winner.cost, feasible: winner.feasible, iterations };
+}

@@ -1,0 +1,112 @@
+import type { SearchData } from './data.js';
+
+/**
+ * One solution of the genetic search: the giant tour (customers in route
+ * order, depots left out), its routes, and its cost split into arc + fixed
+ * cost and excess load / excess duration, from which the penalised cost
+ * follows for any penalty weights.
+ */
+export class Individual {
+  readonly tour: Int32Array;
+  routes: number[][] = [];
+  /** Successor / predecessor of each customer (0 = depot), for the broken-pairs distance. */
+  readonly succ: Int32Array;
+  readonly pred: Int32Array;
+  cost = 0;
+  excessLoad = 0;
+  excessTime = 0;
+  /** Penalised cost at the weights of the last `setPenalised`. */
+  penalised = 0;
+  biasedFitness = 0;
+  /** Other individuals of the same sub-population, nearest first. */
+  near: { d: number; other: Individual }[] = [];
+
+  constructor(n: number) {
+    this.tour = new Int32Array(n);
+    this.succ = new Int32Array(n + 1);
+    this.pred = new Int32Array(n + 1);
+  }
+
+  get feasible(): boolean {
+    return this.excessLoad < 1e-9 && this.excessTime < 1e-9;
+  }
+
+  /** Sets the routes, rebuilds the giant tour, the neighbour arrays and the cost. */
+  setRoutes(data: SearchData, routes: number[][]): void {
+    this.routes = routes;
+    const N1 = data.n + 1;
+    const D = data.dims;
+    let k = 0;
+    let cost = 0;
+    let exL = 0;
+    let exT = 0;
+    for (const route of routes) {
+      if (route.length === 0) continue;
+      let prev = 0;
+      let time = 0;
+      for (let d = 0; d < D; d++) {
+        let load = 0;
+        for (const c of route) load += data.demand[c * D + d];
+        if (load > data.capacity[d]) exL += load - data.capacity[d];
+      }
+      for (let i = 0; i < route.length; i++) {
+        const c = route[i];
+        this.tour[k++] = c;
+        this.pred[c] = prev;
+        this.succ[c] = i + 1 < route.length ? route[i + 1] : 0;
+        cost += data.cost[prev * N1 + c];
+        if (data.time) time += data.time[prev * N1 + c] + data.service[c];
+        prev = c;
+      }
+      cost += data.cost[prev * N1] + data.fixedCost;
+      if (data.time) {
+        time += data.time[prev * N1];
+        if (time > data.maxDuration) exT += time - data.maxDuration;
+      }
+    }
+    this.cost = cost;
+    this.excessLoad = exL;
+    this.excessTime = exT;
+  }
+
+  setPenalised(penaltyLoad: number, penaltyTime: number): void {
+    this.penalised = this.cost + penaltyLoad * this.excessLoad + penaltyTime * this.excessTime;
+  }
+
+  /** Broken-pairs distance in [0, 1] (Prins 2009; as in HGS-CVRP). */
+  distance(o: Individual): number {
+    const n = this.tour.length;
+    let diff = 0;
+    for (let j = 1; j <= n; j++) {
+      if (this.succ[j] !== o.succ[j] && this.succ[j] !== o.pred[j]) diff++;
+      if (this.pred[j] === 0 && o.pred[j] !== 0 && o.succ[j] !== 0) diff++;
+    }
+    return diff / n;
+  }
+
+  /** Mean distance to the k nearest others. */
+  avgNear(k: number): number {
+    const m = Math.min(k, this.near.length);
+    if (m === 0) return 0;
+    let sum = 0;
+    for (let i = 0; i < m; i++) sum += this.near[i].d;
+    return sum / m;
+  }
+
+  addNear(other: Individual, d: number): void {
+    const a = this.near;
+    let lo = 0;
+    let hi = a.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (a[mid].d < d) lo = mid + 1;
+      else hi = mid;
+    }
+    a.splice(lo, 0, { d, other });
+  }
+
+  removeNear(other: Individual): void {
+    const i = this.near.findIndex((e) => e.other === other);
+    if (i >= 0) this.near.splice(i, 1);
+  }
+}

@@ -1,0 +1,170 @@
+import type { Rng } from '../../shared/random.js';
+import type { SearchData } from './data.js';
+import { RouteState } from './route-state.js';
+import type { NodeOperator } from './operators/operator.js';
+import { Exchange } from './operators/exchange.js';
+import { TwoOpt } from './operators/two-opt.js';
+import { TwoOptStar } from './operators/two-opt-star.js';
+import { SwapStar } from './operators/swap-star.js';
+
+const EPS = 1e-5;
+
+function sectorsOverlap(s: RouteState, a: number, b: number): boolean {
+  const a0 = s.sectorStart[a];
+  const a1 = s.sectorEnd[a];
+  const b0 = s.sectorStart[b];
+  const b1 = s.sectorEnd[b];
+  return ((b0 - a0) & 65535) <= ((a1 - a0) & 65535) || ((a0 - b0) & 65535) <= ((b1 - b0) & 65535);
+}
+
+/**
+ * Granular local search (first improvement), organised as in HGS-CVRP: for
+ * each customer u in random order and each neighbour v, try the node
+ * operators in turn and apply the first improving move; also insert at a
+ * route's start and into an empty route; then SWAP* between routes whose
+ * polar sectors overlap. Repeats until no move improves.
+ */
+export class LocalSearch {
+  readonly state: RouteState;
+  private readonly ops: NodeOperator[];
+  private readonly depotOps: NodeOperator[];
+  private readonly swapStar: SwapStar;
+  private readonly order: Int32Array;
+  private readonly routeOrder: Int32Array;
+  private readonly lastTested: Float64Array;
+  private readonly lastSwapStar: Float64Array;
+  private readonly nbr: Int32Array;
+  /** Number of LS runs (for statistics). */
+  runs = 0;
+
+  constructor(readonly data: SearchData, private readonly rng: Rng) {
+    const s = new RouteState(data);
+    this.state = s;
+    const relocate1 = new Exchange(s, 1, 0);
+    const relocate2 = new Exchange(s, 2, 0);
+    const twoOptStar = new TwoOptStar(s);
+    this.ops = [relocate1, relocate2, new Exchange(s, 1, 1), new Exchange(s, 2, 1), new Exchange(s, 2, 2), new TwoOpt(s), twoOptStar];
+    this.depotOps = [relocate1, relocate2, twoOptStar];
+    this.swapStar = new SwapStar(s);
+    this.order = new Int32Array(data.n);
+    for (let i = 0; i < data.n; i++) this.order[i] = i + 1;
+    this.routeOrder = new Int32Array(s.R);
+    for (let r = 0; r < s.R; r++) this.routeOrder[r] = r;
+    this.lastTested = new Float64Array(data.n + 1);
+    this.lastSwapStar = new Float64Array(s.R);
+    this.nbr = Int32Array.from(data.nbr);
+  }
+
+  private shuffle(a: Int32Array, from = 0, to = a.length): void {
+    for (let i = to - 1; i > from; i--) {
+      const j = from + this.rng.int(i - from + 1);
+      const t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+  }
+
+  /** Improves `routes` (customer ids per route) at the given penalty weights; the result is left in `state`. */
+  run(routes: ArrayLike<number>[], penaltyLoad: number, penaltyTime: number): void {
+    const s = this.state;
+    const data = this.data;
+    this.runs++;
+    s.penaltyLoad = penaltyLoad;
+    s.penaltyTime = penaltyTime;
+    s.load(routes);
+    this.shuffle(this.order);
+    this.shuffle(this.routeOrder);
+    const granular = Math.max(1, data.nbrStart[2] - data.nbrStart[1]);
+    for (let i = 1; i <= data.n; i++) {
+      if (this.rng.int(granular) === 0) this.shuffle(this.nbr, data.nbrStart[i], data.nbrStart[i + 1]);
+    }
+    this.lastTested.fill(-1);
+    this.lastSwapStar.fill(-1);
+    const useSwapStar = true;
+    for (let loop = 0; ; loop++) {
+      let improved = loop < 2;
+      for (let k = 0; k < this.order.length; k++) {
+        const u = this.order[k];
+        const lastU = this.lastTested[u];
+        this.lastTested[u] = s.moves;
+        const end = data.nbrStart[u + 1];
+        for (let j = data.nbrStart[u]; j < end; j++) {
+          const v = this.nbr[j];
+          if (loop > 0 && Math.max(s.routeModified[s.route[u]], s.routeModified[s.route[v]]) <= lastU) continue;
+          if (this.tryOps(this.ops, u, v)) {
+            improved = true;
+            continue;
+          }
+          const p = s.prev[v];
+          if (s.isDepot(p) && this.tryOps(this.depotOps, u, p)) improved = true;
+        }
+        if (loop > 0) {
+          const empty = this.firstEmptyRoute();
+          if (empty >= 0 && this.tryOps(this.depotOps, u, s.startDepot(empty))) improved = true;
+        }
+      }
+      if (useSwapStar) {
+        const hasAngles = data.angle !== null;
+        for (let i = 0; i < s.R; i++) {
+          const rU = this.routeOrder[i];
+          const lastU = this.lastSwapStar[rU];
+          this.lastSwapStar[rU] = s.moves;
+          if (s.routeSize[rU] === 0) continue;
+          for (let j = 0; j < s.R; j++) {
+            const rV = this.routeOrder[j];
+            if (rV <= rU || s.routeSize[rV] === 0) continue;
+            if (loop > 0 && Math.max(s.routeModified[rU], s.routeModified[rV]) <= lastU) continue;
+            if (hasAngles && !sectorsOverlap(s, rU, rV)) continue;
+            if (this.swapStar.evaluate(rU, rV) < -EPS) {
+              this.swapStar.apply();
+              improved = true;
+              if (s.routeSize[rU] === 0) break;
+            }
+          }
+        }
+      }
+      if (!improved) break;
+    }
+  }
+
+  private tryOps(ops: NodeOperator[], u: number, v: number): boolean {
+    for (let k = 0; k < ops.length; k++) {
+      const op = ops[k];
+      if (op.evaluate(u, v) < -EPS) {
+        op.apply(u, v);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private firstEmptyRoute(): number {
+    const s = this.state;
+    for (let r = 0; r < s.R; r++) if (s.routeSize[r] === 0) return r;
+    return -1;
+  }
+
+  /** Non-empty routes of the current state, ordered by the polar angle of their barycentre when coordinates exist. */
+  exportRoutes(): number[][] {
+    const s = this.state;
+    const xy = this.data.xy;
+    const routes: { seq: number[]; key: number }[] = [];
+    for (let r = 0; r < s.R; r++) {
+      if (s.routeSize[r] === 0) continue;
+      const seq = s.customers(r);
+      let key = r;
+      if (xy) {
+        let sx = 0;
+        let sy = 0;
+        for (const c of seq) {
+          sx += xy[2 * c];
+          sy += xy[2 * c + 1];
+        }
+        key = Math.atan2(sy / seq.length - xy[1], sx / seq.length - xy[0]);
+      }
+      routes.push({ seq, key });
+    }
+    routes.sort((a, b) => a.key - b.key);
+    return routes.map((r) => r.seq);
+  }
+}

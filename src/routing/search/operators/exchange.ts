@@ -1,0 +1,136 @@
+import type { RouteState } from '../route-state.js';
+import type { NodeOperator } from './operator.js';
+
+/**
+ * (N, M)-exchange: moves the segment of N customers starting at u and the
+ * segment of M customers starting at v to each other's place. M = 0 is a
+ * relocate (u's segment goes right after v, which may be a start depot);
+ * (1, 1) is a swap. Works within a route and between routes.
+ */
+export class Exchange implements NodeOperator {
+  readonly name: string;
+  private readonly segU = new Int32Array(3);
+  private readonly segV = new Int32Array(3);
+
+  constructor(
+    private readonly s: RouteState,
+    private readonly N: number,
+    private readonly M: number,
+  ) {
+    if (N < 1 || N > 3 || M < 0 || M > 3) throw new RangeError('Exchange: N in 1..3, M in 0..3');
+    this.name = M === 0 ? `relocate-${N}` : `swap-${N}-${M}`;
+  }
+
+  /** Last node of the segment of `len` customers starting at x, or -1 when it runs into a depot. */
+  private segEnd(x: number, len: number): number {
+    const n = this.s.n;
+    if (x > n) return -1;
+    const next = this.s.next;
+    for (let k = 1; k < len; k++) {
+      x = next[x];
+      if (x > n) return -1;
+    }
+    return x;
+  }
+
+  evaluate(u: number, v: number): number {
+    const s = this.s;
+    const C = s.data.cost;
+    const L = s.loc;
+    const W = s.n + 1;
+    const uEnd = this.segEnd(u, this.N);
+    if (uEnd < 0) return 0;
+    const rU = s.route[u];
+    const rV = s.route[v];
+    const pU = s.prev[u];
+    const nU = s.next[uEnd];
+    if (this.M === 0) {
+      const nV = s.next[v];
+      if (rU === rV) {
+        if (v === pU || (s.pos[v] >= s.pos[u] && s.pos[v] <= s.pos[uEnd])) return 0;
+        const dc = C[L[pU] * W + L[nU]] - C[L[pU] * W + L[u]] - C[L[uEnd] * W + L[nU]] + C[L[v] * W + L[u]] + C[L[uEnd] * W + L[nV]] - C[L[v] * W + L[nV]];
+        if (s.data.time === null) return dc;
+        const dt = s.t(pU, nU) - s.t(pU, u) - s.t(uEnd, nU) + s.t(v, u) + s.t(uEnd, nV) - s.t(v, nV);
+        return dc + s.timePenalty(s.routeTime[rU] + dt) - s.timePenalty(s.routeTime[rU]);
+      }
+      const dcU = C[L[pU] * W + L[nU]] - C[L[pU] * W + L[u]] - C[L[uEnd] * W + L[nU]];
+      const dcV = C[L[v] * W + L[u]] + C[L[uEnd] * W + L[nV]] - C[L[v] * W + L[nV]];
+      const sizeU = s.routeSize[rU];
+      const sizeV = s.routeSize[rV];
+      const fixed = s.fixedDelta(sizeU, sizeV, sizeU - this.N, sizeV + this.N);
+      if (dcU + dcV + fixed >= s.routePenalty[rU] + s.routePenalty[rV]) return 0;
+      let penU = s.loadPenalty(rU, u, uEnd, -1, -1);
+      let penV = s.loadPenalty(rV, -1, -1, u, uEnd);
+      if (s.data.time !== null) {
+        const segT = s.cumTime[uEnd] - s.cumTime[u] + s.data.service[u];
+        const dtU = s.t(pU, nU) - s.t(pU, u) - s.t(uEnd, nU) - segT;
+        const dtV = s.t(v, u) + s.t(uEnd, nV) - s.t(v, nV) + segT;
+        penU += s.timePenalty(s.routeTime[rU] + dtU);
+        penV += s.timePenalty(s.routeTime[rV] + dtV);
+      }
+      return dcU + dcV + fixed + penU - s.routePenalty[rU] + penV - s.routePenalty[rV];
+    }
+    const vEnd = this.segEnd(v, this.M);
+    if (vEnd < 0) return 0;
+    const pV = s.prev[v];
+    const nV = s.next[vEnd];
+    if (rU === rV) {
+      // Disjoint and not adjacent.
+      if (s.pos[u] < s.pos[v]) {
+        if (s.pos[uEnd] + 1 >= s.pos[v]) return 0;
+      } else if (s.pos[vEnd] + 1 >= s.pos[u]) return 0;
+      const dc = C[L[pU] * W + L[v]] + C[L[vEnd] * W + L[nU]] + C[L[pV] * W + L[u]] + C[L[uEnd] * W + L[nV]] - C[L[pU] * W + L[u]] - C[L[uEnd] * W + L[nU]] - C[L[pV] * W + L[v]] - C[L[vEnd] * W + L[nV]];
+      if (s.data.time === null) return dc;
+      const dt = s.t(pU, v) + s.t(vEnd, nU) + s.t(pV, u) + s.t(uEnd, nV) - s.t(pU, u) - s.t(uEnd, nU) - s.t(pV, v) - s.t(vEnd, nV);
+      return dc + s.timePenalty(s.routeTime[rU] + dt) - s.timePenalty(s.routeTime[rU]);
+    }
+    const dcU = C[L[pU] * W + L[v]] + C[L[vEnd] * W + L[nU]] - C[L[pU] * W + L[u]] - C[L[uEnd] * W + L[nU]];
+    const dcV = C[L[pV] * W + L[u]] + C[L[uEnd] * W + L[nV]] - C[L[pV] * W + L[v]] - C[L[vEnd] * W + L[nV]];
+    if (dcU + dcV >= s.routePenalty[rU] + s.routePenalty[rV]) return 0;
+    let penU = s.loadPenalty(rU, u, uEnd, v, vEnd);
+    let penV = s.loadPenalty(rV, v, vEnd, u, uEnd);
+    if (s.data.time !== null) {
+      const segTU = s.cumTime[uEnd] - s.cumTime[u] + s.data.service[u];
+      const segTV = s.cumTime[vEnd] - s.cumTime[v] + s.data.service[v];
+      const dtU = s.t(pU, v) + s.t(vEnd, nU) - s.t(pU, u) - s.t(uEnd, nU) - segTU + segTV;
+      const dtV = s.t(pV, u) + s.t(uEnd, nV) - s.t(pV, v) - s.t(vEnd, nV) - segTV + segTU;
+      penU += s.timePenalty(s.routeTime[rU] + dtU);
+      penV += s.timePenalty(s.routeTime[rV] + dtV);
+    }
+    return dcU + dcV + penU - s.routePenalty[rU] + penV - s.routePenalty[rV];
+  }
+
+  apply(u: number, v: number): void {
+    const s = this.s;
+    const rU = s.route[u];
+    const rV = s.route[v];
+    const nu = s.collect(u, this.segEnd(u, this.N), this.segU);
+    if (this.M === 0) {
+      let after = v;
+      for (let k = 0; k < nu; k++) {
+        const x = this.segU[k];
+        s.unlink(x);
+        s.linkAfter(x, after);
+        after = x;
+      }
+      s.commit(rU, rV);
+      return;
+    }
+    const nv = s.collect(v, this.segEnd(v, this.M), this.segV);
+    const pU = s.prev[u];
+    const pV = s.prev[v];
+    for (let k = 0; k < nu; k++) s.unlink(this.segU[k]);
+    for (let k = 0; k < nv; k++) s.unlink(this.segV[k]);
+    let after = pV;
+    for (let k = 0; k < nu; k++) {
+      s.linkAfter(this.segU[k], after);
+      after = this.segU[k];
+    }
+    after = pU;
+    for (let k = 0; k < nv; k++) {
+      s.linkAfter(this.segV[k], after);
+      after = this.segV[k];
+    }
+    s.commit(rU, rV);
+  }
+}

@@ -1,0 +1,135 @@
+import type { Rng } from '../../shared/random.js';
+import type { Individual } from './individual.js';
+
+/** Population parameters (HGS-CVRP defaults, Vidal 2022). */
+export interface PopulationParams {
+  /** Minimum size of each sub-population. */
+  mu: number;
+  /** Generation size: a sub-population is culled back to mu once it holds mu + lambda. */
+  lambda: number;
+  /** Elite individuals protected by the biased fitness. */
+  nbElite: number;
+  /** Number of closest individuals for the diversity contribution. */
+  nbClose: number;
+}
+
+export const DEFAULT_POPULATION: PopulationParams = { mu: 25, lambda: 40, nbElite: 4, nbClose: 5 };
+
+/** A sub-population sorted by penalised cost, with survivor selection by biased fitness (cost rank + diversity rank). */
+export class SubPopulation {
+  readonly members: Individual[] = [];
+  /** False once members changed since the last fitness update. */
+  private fresh = false;
+
+  constructor(private readonly params: PopulationParams) {}
+
+  /** Inserts in order of penalised cost; culls to mu when it reaches mu + lambda. */
+  add(ind: Individual): void {
+    this.fresh = false;
+    for (const o of this.members) {
+      const d = ind.distance(o);
+      o.addNear(ind, d);
+      ind.addNear(o, d);
+    }
+    let lo = 0;
+    let hi = this.members.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.members[mid].penalised <= ind.penalised) lo = mid + 1;
+      else hi = mid;
+    }
+    this.members.splice(lo, 0, ind);
+    if (this.members.length >= this.params.mu + this.params.lambda) {
+      while (this.members.length > this.params.mu) this.removeWorst();
+    }
+  }
+
+  /** Recomputes every member's biased fitness. */
+  updateFitness(): void {
+    if (this.fresh) return;
+    this.fresh = true;
+    const m = this.members;
+    const size = m.length;
+    if (size === 1) {
+      m[0].biasedFitness = 0;
+      return;
+    }
+    const byDiversity = m.map((ind, i) => ({ i, div: -ind.avgNear(this.params.nbClose) }));
+    byDiversity.sort((a, b) => a.div - b.div || a.i - b.i);
+    for (let k = 0; k < size; k++) {
+      const divRank = k / (size - 1);
+      const fitRank = byDiversity[k].i / (size - 1);
+      const ind = m[byDiversity[k].i];
+      ind.biasedFitness = size <= this.params.nbElite ? fitRank : fitRank + (1 - this.params.nbElite / size) * divRank;
+    }
+  }
+
+  private removeWorst(): void {
+    this.updateFitness();
+    const m = this.members;
+    let worst = 1;
+    let worstClone = false;
+    let worstFit = -Infinity;
+    for (let i = 1; i < m.length; i++) {
+      const clone = m[i].avgNear(1) < 1e-9;
+      if ((clone && !worstClone) || (clone === worstClone && m[i].biasedFitness > worstFit)) {
+        worst = i;
+        worstClone = clone;
+        worstFit = m[i].biasedFitness;
+      }
+    }
+    const [gone] = m.splice(worst, 1);
+    this.fresh = false;
+    for (const o of m) o.removeNear(gone);
+  }
+
+  /** Re-sorts after penalty weights changed (caller has updated `penalised`). */
+  resort(): void {
+    this.fresh = false;
+    this.members.sort((a, b) => a.penalised - b.penalised);
+  }
+
+  clear(): void {
+    this.fresh = false;
+    this.members.length = 0;
+  }
+}
+
+/** Feasible and infeasible sub-populations and binary-tournament parent selection. */
+export class Population {
+  readonly feasible: SubPopulation;
+  readonly infeasible: SubPopulation;
+
+  constructor(params: PopulationParams, private readonly rng: Rng) {
+    this.feasible = new SubPopulation(params);
+    this.infeasible = new SubPopulation(params);
+  }
+
+  add(ind: Individual): void {
+    (ind.feasible ? this.feasible : this.infeasible).add(ind);
+  }
+
+  get size(): number {
+    return this.feasible.members.length + this.infeasible.members.length;
+  }
+
+  /** Binary tournament on biased fitness over both sub-populations. */
+  select(): Individual {
+    this.feasible.updateFitness();
+    this.infeasible.updateFitness();
+    const a = this.pick();
+    const b = this.pick();
+    return a.biasedFitness < b.biasedFitness ? a : b;
+  }
+
+  private pick(): Individual {
+    const nf = this.feasible.members.length;
+    const k = this.rng.int(this.size);
+    return k < nf ? this.feasible.members[k] : this.infeasible.members[k - nf];
+  }
+
+  clear(): void {
+    this.feasible.clear();
+    this.infeasible.clear();
+  }
+}

@@ -1,0 +1,137 @@
+import type { SearchData } from './data.js';
+
+/**
+ * Split (Prins 2004; Vidal 2016): cuts a giant tour into routes optimally
+ * for the penalised cost, by a shortest path over tour positions. A route
+ * is extended while its load stays under 1.5× the capacity. With a limited
+ * fleet, a Bellman recursion over the number of routes keeps at most
+ * `maxRoutes` routes.
+ */
+export class Split {
+  private readonly pot: Float64Array;
+  private readonly predIdx: Int32Array;
+  private readonly load: Float64Array;
+  /** Route costs from the last scan, indexed by end position. */
+  private readonly seg: Float64Array;
+
+  constructor(private readonly data: SearchData) {
+    const n = data.n;
+    this.pot = new Float64Array((data.maxRoutes + 1) * (n + 1));
+    this.predIdx = new Int32Array((data.maxRoutes + 1) * (n + 1));
+    this.load = new Float64Array(data.dims);
+    this.seg = new Float64Array(n + 1);
+  }
+
+  /** Routes of `tour` (customer ids) at the given penalty weights. */
+  run(tour: Int32Array, penaltyLoad: number, penaltyTime: number): number[][] {
+    const routes = this.unlimited(tour, penaltyLoad, penaltyTime);
+    if (routes.length <= this.data.maxRoutes) return routes;
+    return this.limited(tour, penaltyLoad, penaltyTime, this.data.maxRoutes, true) ??
+      this.limited(tour, penaltyLoad, penaltyTime, this.data.maxRoutes, false)!;
+  }
+
+  /**
+   * Cost of every route tour[i..j-1], written to seg[j] for j = i+1..end;
+   * returns end. Stops past 1.5× capacity when `cut`.
+   */
+  private scan(tour: Int32Array, i: number, pL: number, pT: number, cut: boolean): number {
+    const d = this.data;
+    const N1 = d.n + 1;
+    const D = d.dims;
+    const n = tour.length;
+    const L = this.load;
+    L.fill(0);
+    let cost = 0;
+    let time = 0;
+    let prev = 0;
+    let last = i;
+    for (let j = i; j < n; j++) {
+      const c = tour[j];
+      let over = false;
+      let excess = 0;
+      for (let k = 0; k < D; k++) {
+        L[k] += d.demand[c * D + k];
+        if (L[k] > d.capacity[k]) {
+          excess += L[k] - d.capacity[k];
+          if (L[k] > 1.5 * d.capacity[k]) over = true;
+        }
+      }
+      if (cut && over && j > i) break;
+      cost += d.cost[prev * N1 + c];
+      let total = cost + d.cost[c * N1] + d.fixedCost + pL * excess;
+      if (d.time) {
+        time += d.time[prev * N1 + c] + d.service[c];
+        const dur = time + d.time[c * N1];
+        if (dur > d.maxDuration) total += pT * (dur - d.maxDuration);
+      }
+      this.seg[j + 1] = total;
+      prev = c;
+      last = j + 1;
+    }
+    return last;
+  }
+
+  private unlimited(tour: Int32Array, pL: number, pT: number): number[][] {
+    const n = tour.length;
+    const pot = this.pot;
+    const pred = this.predIdx;
+    pot.fill(Infinity, 0, n + 1);
+    pot[0] = 0;
+    for (let i = 0; i < n; i++) {
+      const base = pot[i];
+      if (base === Infinity) continue;
+      const end = this.scan(tour, i, pL, pT, true);
+      for (let j = i + 1; j <= end; j++) {
+        const cost = base + this.seg[j];
+        if (cost < pot[j]) {
+          pot[j] = cost;
+          pred[j] = i;
+        }
+      }
+    }
+    const routes: number[][] = [];
+    for (let j = n; j > 0; j = pred[j]) routes.push(Array.from(tour.subarray(pred[j], j)));
+    return routes.reverse();
+  }
+
+  private limited(tour: Int32Array, pL: number, pT: number, K: number, cut: boolean): number[][] | null {
+    const n = tour.length;
+    const W = n + 1;
+    const pot = this.pot;
+    const pred = this.predIdx;
+    pot.fill(Infinity, 0, (K + 1) * W);
+    pot[0] = 0;
+    for (let k = 0; k < K; k++) {
+      for (let i = k; i < n; i++) {
+        const base = pot[k * W + i];
+        if (base === Infinity) continue;
+        const row = (k + 1) * W;
+        const end = this.scan(tour, i, pL, pT, cut);
+        for (let j = i + 1; j <= end; j++) {
+          const cost = base + this.seg[j];
+          if (cost < pot[row + j]) {
+            pot[row + j] = cost;
+            pred[row + j] = i;
+          }
+        }
+      }
+    }
+    let bestK = -1;
+    let best = Infinity;
+    for (let k = 1; k <= K; k++) {
+      if (pot[k * W + n] < best) {
+        best = pot[k * W + n];
+        bestK = k;
+      }
+    }
+    if (bestK < 0) return n === 0 ? [] : null;
+    const routes: number[][] = [];
+    let j = n;
+    for (let k = bestK; k > 0; k--) {
+      const i = pred[k * W + j];
+      routes.push(Array.from(tour.subarray(i, j)));
+      j = i;
+    }
+    return routes.reverse();
+  }
+}

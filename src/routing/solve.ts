@@ -1,0 +1,178 @@
+import { InputError } from '../shared/errors.js';
+import { createRng } from '../shared/random.js';
+import { StopCriterion, type Clock, type ProgressFn, type StopOptions } from '../shared/stop.js';
+import type { Problem } from './problem.js';
+import { checkSolution, type RoutePlan, type Violation } from './check.js';
+import { buildSearchData, type SearchData } from './search/data.js';
+import { hybridGeneticSearch, type HgsParams } from './search/hgs.js';
+
+export interface SolveOptions {
+  /** Seed of the random stream; same seed and iteration limit give the same plan. */
+  seed?: number;
+  /** When to stop: seconds, iterations (offspring of the genetic search) and/or an abort signal. */
+  stop: StopOptions;
+  onProgress?: ProgressFn;
+  /** Granular neighbourhood size; default 20. */
+  granular?: number;
+  /** Overrides of the genetic search parameters. */
+  params?: Partial<HgsParams>;
+  /** Clock for the time limit (milliseconds); default the monotonic wall clock. */
+  clock?: Clock;
+}
+
+export type UnassignedReason = 'skill' | 'capacity' | 'max-duration' | 'no-vehicle';
+
+export interface Unassigned {
+  stop: number;
+  reason: UnassignedReason;
+}
+
+export interface Solution {
+  routes: RoutePlan[];
+  unassigned: Unassigned[];
+  cost: number;
+  distanceM: number;
+  durationS: number;
+  /** True when the independent checker found no violation. */
+  feasible: boolean;
+  violations: Violation[];
+  iterations: number;
+  /** Wall-clock seconds spent. */
+  seconds: number;
+}
+
+interface Mapped {
+  data: SearchData;
+  /** Search node i (1..n) -> stop index. */
+  stopOf: Int32Array;
+  unassigned: Unassigned[];
+}
+
+/** The search handles one vehicle type; identical types are merged. */
+function singleVehicleType(problem: Problem): number {
+  const v0 = problem.vehicles[0];
+  const same = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+  problem.vehicles.forEach((v, i) => {
+    if (
+      v.startLocation !== v0.startLocation || v.endLocation !== v0.endLocation || !same(v.capacity, v0.capacity) ||
+      !same(v.shiftS, v0.shiftS) || v.maxDurationS !== v0.maxDurationS || v.maxDistanceM !== v0.maxDistanceM ||
+      v.fixedCost !== v0.fixedCost || v.costPerM !== v0.costPerM || v.costPerS !== v0.costPerS || !same(v.skills, v0.skills)
+    ) {
+      throw new InputError(`vehicles[${i}]: the search handles one vehicle type so far (same depot, capacity, shift, limits, costs, skills as vehicles[0])`, `vehicles[${i}]`);
+    }
+  });
+  return problem.vehicles.reduce((s, v) => s + v.count, 0);
+}
+
+function mapProblem(problem: Problem, granular: number | undefined): Mapped {
+  if (problem.pairs.length > 0) throw new InputError('pairs: pickup-and-delivery pairs are not handled by the search yet', 'pairs');
+  problem.stops.forEach((s, i) => {
+    if (s.timeWindows.length > 1 || s.timeWindows[0][0] > 0 || s.timeWindows[0][1] < Infinity) {
+      throw new InputError(`stops[${i}].timeWindows: time windows are not handled by the search yet`, `stops[${i}].timeWindows`);
+    }
+  });
+  const fleet = singleVehicleType(problem);
+  const veh = problem.vehicles[0];
+  const L = problem.numLocations;
+  const D = problem.dimensions.length;
+  const shiftLen = veh.shiftS[1] - veh.shiftS[0];
+  const maxDurationS = Math.min(veh.maxDurationS, shiftLen);
+  if (maxDurationS < Infinity && veh.maxDistanceM < Infinity) {
+    throw new InputError('vehicles[0]: a duration limit and a distance limit together are not handled by the search yet', 'vehicles[0].maxDistanceM');
+  }
+  const limitByDistance = veh.maxDistanceM < Infinity;
+  const maxResource = limitByDistance ? veh.maxDistanceM : maxDurationS;
+  const resourceMatrix = limitByDistance ? problem.distanceM : problem.durationS;
+  const useService = !limitByDistance;
+  const arc = (a: number, b: number): number =>
+    veh.costPerM * problem.distanceM[a * L + b] + veh.costPerS * problem.durationS[a * L + b];
+  const res = (a: number, b: number): number => resourceMatrix[a * L + b];
+
+  const unassigned: Unassigned[] = [];
+  const kept: number[] = [];
+  problem.stops.forEach((s, i) => {
+    if (fleet === 0) return unassigned.push({ stop: i, reason: 'no-vehicle' });
+    if (s.skills.some((k) => !veh.skills.includes(k))) return unassigned.push({ stop: i, reason: 'skill' });
+    if (s.demand.some((q, d) => q > veh.capacity[d])) return unassigned.push({ stop: i, reason: 'capacity' });
+    const alone = res(veh.startLocation, s.location) + (useService ? s.serviceS : 0) + res(s.location, veh.endLocation);
+    if (alone > maxResource) return unassigned.push({ stop: i, reason: 'max-duration' });
+    kept.push(i);
+  });
+  const n = kept.length;
+  const N1 = n + 1;
+  const locOf = (node: number, asStart: boolean): number =>
+    node === 0 ? (asStart ? veh.startLocation : veh.endLocation) : problem.stops[kept[node - 1]].location;
+  const cost = new Float64Array(N1 * N1);
+  const time = maxResource < Infinity ? new Float64Array(N1 * N1) : null;
+  for (let a = 0; a < N1; a++) {
+    for (let b = 0; b < N1; b++) {
+      if (a === b) continue;
+      const la = locOf(a, true);
+      const lb = locOf(b, false);
+      cost[a * N1 + b] = arc(la, lb);
+      if (time) time[a * N1 + b] = res(la, lb);
+    }
+  }
+  const service = new Float64Array(N1);
+  const demand = new Float64Array(N1 * D);
+  let xy: Float64Array | null = problem.coordinates ? new Float64Array(2 * N1) : null;
+  for (let k = 0; k < n; k++) {
+    const s = problem.stops[kept[k]];
+    service[k + 1] = useService ? s.serviceS : 0;
+    for (let d = 0; d < D; d++) demand[(k + 1) * D + d] = s.demand[d];
+  }
+  if (xy && problem.coordinates) {
+    const depot = problem.coordinates[veh.startLocation];
+    xy[0] = depot[0];
+    xy[1] = depot[1];
+    for (let k = 0; k < n; k++) {
+      const c = problem.coordinates[problem.stops[kept[k]].location];
+      xy[2 * k + 2] = c[0];
+      xy[2 * k + 3] = c[1];
+    }
+  } else xy = null;
+  const capacity = Float64Array.from(veh.capacity);
+  let needed = 0;
+  for (let d = 0; d < D; d++) {
+    let total = 0;
+    for (let k = 1; k <= n; k++) total += demand[k * D + d];
+    if (capacity[d] > 0) needed = Math.max(needed, total / capacity[d]);
+  }
+  const freeBound = Math.ceil(1.3 * needed) + 3;
+  const limitedFleet = fleet < Infinity;
+  const maxRoutes = Math.max(1, Math.min(n, limitedFleet ? fleet : Math.max(freeBound, 1)));
+  const data = buildSearchData({
+    n, dims: D, cost, time, service, demand, capacity, maxDuration: maxResource, maxRoutes,
+    limitedFleet, fixedCost: veh.fixedCost, xy, granular,
+  });
+  return { data, stopOf: Int32Array.from([-1, ...kept]), unassigned };
+}
+
+/**
+ * Solves a vehicle-routing problem with the hybrid genetic search and
+ * checks the result with the independent checker. Deterministic for a
+ * given seed and iteration limit.
+ */
+export function solve(problem: Problem, options: SolveOptions): Solution {
+  const stop = new StopCriterion(options.stop, options.clock);
+  const rng = createRng(options.seed ?? 1);
+  const mapped = mapProblem(problem, options.granular);
+  const result = hybridGeneticSearch(mapped.data, rng, stop, { params: options.params, onProgress: options.onProgress });
+  const routes: RoutePlan[] = result.routes
+    .filter((r) => r.length > 0)
+    .map((r) => ({ vehicle: 0, stops: r.map((node) => mapped.stopOf[node]) }));
+  const unassignedIds = mapped.unassigned.map((u) => u.stop);
+  const report = checkSolution(problem, routes, unassignedIds);
+  options.onProgress?.({ fraction: 1, iteration: result.iterations, best: report.cost, message: 'done' });
+  return {
+    routes,
+    unassigned: mapped.unassigned,
+    cost: report.cost,
+    distanceM: report.distanceM,
+    durationS: report.durationS,
+    feasible: report.feasible,
+    violations: report.violations,
+    iterations: result.iterations,
+    seconds: stop.elapsedS(),
+  };
+}

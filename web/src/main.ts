@@ -1,0 +1,129 @@
+// The map UI's entry: builds the map, loads the network from the API and wires the panel, the
+// layers and the URL state together.
+import 'leaflet/dist/leaflet.css';
+import './styles.css';
+import L from 'leaflet';
+import { fetchNetwork, fetchPlaces, fetchProvinces } from './api.js';
+import { BASEMAP_ATTRIBUTION, countriesLayer, createBasemapPanes, provincesLayer } from './basemap.js';
+import { esc } from './format.js';
+import { addLegend } from './legend.js';
+import { buildNetworkLayers, createNetworkPanes } from './network-layers.js';
+import { createPathPanel, type PathPanel, type PathState } from './path-panel.js';
+import { createPathLayer, createPathPanes } from './path-layer.js';
+import type { Place } from './types.js';
+import { parseUrlState, writeUrlState, type UrlState } from './url-state.js';
+
+/** China, mainland and islands: the first view of a fresh page. */
+const CHINA_BOUNDS = L.latLngBounds([17.5, 73.5], [53.6, 135.1]);
+
+function showLoadError(el: HTMLElement, message: string): void {
+  const div = document.createElement('div');
+  div.className = 'load-error';
+  div.dataset.testid = 'load-error';
+  div.innerHTML = `<strong>Cannot load the network.</strong> ${esc(message)}`;
+  el.appendChild(div);
+}
+
+async function start(): Promise<void> {
+  const mapEl = document.getElementById('map')!;
+  const panelEl = document.getElementById('path-planner')!;
+  const statusEl = document.getElementById('status')!;
+  const initial = parseUrlState(location.hash);
+  let url: UrlState = { ...initial };
+  let written = location.hash;
+
+  const map = L.map(mapEl, { zoomSnap: 0.25, zoomDelta: 0.5, minZoom: 2, maxZoom: 11, worldCopyJump: false, zoomControl: false });
+  L.control.zoom({ position: 'topleft' }).addTo(map);
+  L.control.scale({ position: 'bottomleft', imperial: false }).addTo(map);
+  map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>');
+  map.attributionControl.addAttribution(BASEMAP_ATTRIBUTION);
+  createBasemapPanes(map);
+  createNetworkPanes(map);
+  createPathPanes(map);
+  if (initial.view) map.setView([initial.view.lat, initial.view.lon], initial.view.zoom);
+  else map.fitBounds(CHINA_BOUNDS);
+  countriesLayer().addTo(map);
+
+  // data-moving is set while the map pans or zooms, so a test can wait for it to settle.
+  map.on('movestart zoomstart', () => (mapEl.dataset.moving = 'true'));
+  map.on('moveend', () => delete mapEl.dataset.moving);
+  const save = () => {
+    written = writeUrlState(url);
+  };
+  map.on('moveend', () => {
+    const c = map.getCenter();
+    url = { ...url, view: { lat: c.lat, lon: c.lng, zoom: map.getZoom() } };
+    save();
+  });
+  // A link pasted or edited by hand: start again from it.
+  window.addEventListener('hashchange', () => {
+    if (location.hash !== written) location.reload();
+  });
+
+  const [network, places, provinces] = await Promise.allSettled([fetchNetwork(), fetchPlaces(), fetchProvinces()]);
+  if (provinces.status === 'fulfilled') provincesLayer(provinces.value).addTo(map);
+  else console.warn('hubflow: provinces not loaded:', provinces.reason);
+  if (network.status === 'rejected' || places.status === 'rejected') {
+    const reason = network.status === 'rejected' ? network.reason : (places as PromiseRejectedResult).reason;
+    showLoadError(mapEl, (reason as Error).message);
+    document.body.dataset.state = 'error';
+    return;
+  }
+
+  let panel: PathPanel | null = null;
+  const net = buildNetworkLayers(network.value, (id) => panel?.pick(id));
+  const maxPop = Math.max(1, ...places.value.map((p) => p.population ?? 0));
+  addLegend(map, net, maxPop);
+  const pathLayer = createPathLayer(map, net);
+  const describe = (p: Place) => {
+    const q = net.places.get(p.id);
+    if (p.kind !== 'hub') return '';
+    return q?.hubKind === 'ehub' ? 'eHub' : 'sort hub';
+  };
+
+  let firstResult = true;
+  panel = createPathPanel(panelEl, {
+    places: places.value,
+    initial: { from: initial.from, to: initial.to, objective: initial.objective, weightKg: initial.weightKg, modes: initial.modes },
+    describe,
+    onState: (s: PathState) => {
+      url = { ...url, ...s };
+      save();
+    },
+    onEnds: (from, to) => {
+      if (from && to) return; // the path (or its absence) draws the ends
+      pathLayer.clear();
+      pathLayer.showEnds(from, to);
+    },
+    onResult: (r, fit) => {
+      const fitNow = fit || (firstResult && !initial.view);
+      firstResult = false;
+      if (!r || !r.found) {
+        pathLayer.clear();
+        const s = panel?.state() ?? null;
+        const a = s?.from ? net.places.get(s.from) ?? null : null;
+        const b = s?.to ? net.places.get(s.to) ?? null : null;
+        pathLayer.showEnds(a, b);
+        return;
+      }
+      const bounds = pathLayer.show(r);
+      mapEl.classList.add('has-path');
+      if (fitNow && bounds.isValid()) {
+        map.fitBounds(bounds, { paddingTopLeft: [60, 60], paddingBottomRight: [240, 60], maxZoom: 7 });
+      }
+    },
+    onLegHover: (i) => pathLayer.highlight(i),
+  });
+
+  const c = net.counts;
+  mapEl.dataset.cities = String(c.cities);
+  mapEl.dataset.hubs = String(c.hubs);
+  mapEl.dataset.lanes = String(c.lanes);
+  statusEl.textContent = `${c.cities} cities · ${c.hubs} hubs · ${c.lanes} lanes`;
+  document.body.dataset.state = 'ready';
+}
+
+start().catch((e: unknown) => {
+  console.error(e);
+  document.body.dataset.state = 'error';
+});

@@ -5,7 +5,7 @@ import { lpShape, validateLpModel, type BackendName, type LpModel, type LpResult
 import type { HighsPool } from './solvers/highs-pool.js';
 import { solveWithHighs } from './solvers/highs.js';
 import { solveWithJsLpSolver } from './solvers/js-lp-solver.js';
-import { detectNetwork } from './solvers/network-detect.js';
+import { detectNetwork, type NetworkForm } from './solvers/network-detect.js';
 import { solveWithNetworkSimplex } from './solvers/network.js';
 
 /** Backend choice: one of the backends, or 'auto' (see `chooseBackend`). */
@@ -16,7 +16,7 @@ export const BACKENDS: readonly BackendName[] = ['networkSimplex', 'highs', 'jsL
 export interface SolveLpOptions {
   /** Default 'auto'. */
   backend?: BackendChoice;
-  /** Time limit (seconds) and cancellation. Iteration limits apply to the network simplex (pivots). */
+  /** Time limit (seconds) and cancellation (an `iterations` limit is not used by the backends). */
   stop?: StopOptions;
   /** Seed for the backend's own randomness (HiGHS). */
   seed?: number;
@@ -26,6 +26,8 @@ export interface SolveLpOptions {
   ranging?: boolean;
   /** Relative MIP gap (HiGHS; default 1e-9). */
   mipRelGap?: number;
+  /** A feasible point to start a MIP from (HiGHS; see solveWithHighs). */
+  mipStart?: Float64Array;
   /** HiGHS runtime pool (default: one shared per process, renewed every 500 solves). */
   highsPool?: HighsPool;
   /** Check the model first (default true). */
@@ -48,7 +50,14 @@ export const JS_LP_SOLVER_LIMITS = { maxVariables: 2_000, maxConstraints: 500, m
  * javascript-lp-solver (no WebAssembly start-up); everything else to HiGHS.
  */
 export function chooseBackend(model: LpModel, opts: Pick<SolveLpOptions, 'duals' | 'ranging'> = {}, shape: LpShape = lpShape(model)): BackendName {
-  if (!opts.ranging && detectNetwork(model)) return 'networkSimplex';
+  return pick(model, opts, shape).backend;
+}
+
+function pick(model: LpModel, opts: Pick<SolveLpOptions, 'duals' | 'ranging'>, shape: LpShape): { backend: BackendName; form?: NetworkForm } {
+  if (!opts.ranging) {
+    const form = detectNetwork(model);
+    if (form) return { backend: 'networkSimplex', form };
+  }
   if (
     !opts.duals &&
     !opts.ranging &&
@@ -56,9 +65,9 @@ export function chooseBackend(model: LpModel, opts: Pick<SolveLpOptions, 'duals'
     shape.constraints <= JS_LP_SOLVER_LIMITS.maxConstraints &&
     shape.integers <= JS_LP_SOLVER_LIMITS.maxIntegers
   ) {
-    return 'jsLpSolver';
+    return { backend: 'jsLpSolver' };
   }
-  return 'highs';
+  return { backend: 'highs' };
 }
 
 /**
@@ -74,10 +83,11 @@ export async function solveLp(model: LpModel, opts: SolveLpOptions = {}): Promis
     throw new InputError(`solveLp: backend must be auto or one of ${BACKENDS.join(', ')}, got "${choice}"`, 'backend');
   }
   const stop = new StopCriterion(opts.stop ?? {});
-  const backend = choice === 'auto' ? chooseBackend(model, opts) : choice;
+  const picked = choice === 'auto' ? pick(model, opts, lpShape(model)) : { backend: choice, form: undefined };
+  const backend = picked.backend;
   let result: LpResult;
   if (backend === 'networkSimplex') {
-    result = solveWithNetworkSimplex(model, { shouldStop: () => stop.shouldStop() });
+    result = solveWithNetworkSimplex(model, { shouldStop: () => stop.shouldStop(), form: picked.form });
   } else if (backend === 'highs') {
     result = await solveWithHighs(model, {
       pool: opts.highsPool,
@@ -86,6 +96,7 @@ export async function solveLp(model: LpModel, opts: SolveLpOptions = {}): Promis
       mipRelGap: opts.mipRelGap,
       ranging: opts.ranging,
       seed: opts.seed,
+      mipStart: opts.mipStart,
     });
   } else {
     result = solveWithJsLpSolver(model, { timeLimitS: opts.stop?.seconds });

@@ -11,10 +11,13 @@ import { ProblemSchema } from './schemas/common.js';
 import healthRoutes from './routes/health.js';
 import networkRoutes from './routes/network.js';
 import pathRoutes from './routes/paths.js';
+import quoteRoutes from './routes/quotes.js';
+import { loadTariff, QuoteEngine } from '../quote/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     network: Network;
+    quotes: QuoteEngine;
     dataDir: string;
   }
 }
@@ -33,6 +36,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   const dataDir = opts.dataDir ?? defaultDataDir();
   const webDir = opts.webDir ?? defaultWebDir();
   const network = new Network(loadNetworkData(dataDir));
+  const quotes = new QuoteEngine(network, loadTariff(join(dataDir, 'tariff.json')));
   const version = (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 
   const app = Fastify({
@@ -41,6 +45,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   });
   app.decorate('network', network);
+  app.decorate('quotes', quotes);
   app.decorate('dataDir', dataDir);
   app.setErrorHandler(errorHandler);
   app.addSchema(ProblemSchema);
@@ -48,7 +53,10 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   await app.register(swagger, {
     openapi: {
       info: { title: 'hubflow API', version, description: 'Logistics routing on a real-shaped Chinese parcel network. Units: metres, seconds, kg, CNY; coordinates [lon, lat].' },
-      tags: [{ name: 'network', description: 'hubs, lanes and paths' }],
+      tags: [
+        { name: 'network', description: 'hubs, lanes and paths' },
+        { name: 'quotes', description: 'merchant prices and transit times' },
+      ],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
@@ -59,6 +67,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
       await api.register(healthRoutes, { version });
       await api.register(networkRoutes, { dataDir });
       await api.register(pathRoutes);
+      await api.register(quoteRoutes, { engine: quotes });
     },
     { prefix: '/api' },
   );

@@ -141,6 +141,8 @@ export interface EtsFitOptions {
   fixed?: Partial<Pick<EtsParams, 'alpha' | 'beta' | 'gamma' | 'phi'>>;
   /** Max objective evaluations of the optimiser. */
   maxEvals?: number;
+  /** Also estimate the initial seasonal states (default false: classical decomposition of the first years). */
+  optimiseSeason?: boolean;
 }
 
 function initialStates(y: readonly number[], spec: EtsSpec): { l0: number; b0: number; s0: Float64Array } {
@@ -200,6 +202,25 @@ export function fitEts(y: readonly number[], spec: EtsSpec, opts: EtsFitOptions 
   add('l0', init.l0 / lScale, init.l0 / lScale - 2, init.l0 / lScale + 2);
   if (spec.trend !== 'N') add('b0', init.b0 / lScale, init.b0 / lScale - 0.5, init.b0 / lScale + 0.5);
   const m = spec.season === 'N' ? 1 : spec.m;
+  const optS = opts.optimiseSeason === true && spec.season !== 'N';
+  const sIdx = names.length;
+  if (optS) {
+    // m − 1 free states; the last makes them average 1 (M) or 0 (A).
+    const sScale = spec.season === 'M' ? 1 : lScale;
+    for (let i = 0; i < m - 1; i++) add(`s${i}`, init.s0[i] / sScale, init.s0[i] / sScale - 0.5, init.s0[i] / sScale + 0.5);
+  }
+  const sBuf = new Float64Array(m);
+  const seasonOf = (x: number[]): Float64Array => {
+    if (!optS) return init.s0;
+    const sScale = spec.season === 'M' ? 1 : lScale;
+    let tot = 0;
+    for (let i = 0; i < m - 1; i++) {
+      sBuf[i] = x[sIdx + i] * sScale;
+      tot += sBuf[i];
+    }
+    sBuf[m - 1] = spec.season === 'M' ? m - tot : -tot;
+    return sBuf;
+  };
   const buf = new Float64Array(n + m);
   const decode = (x: number[]): EtsParams => {
     const get = (name: string): number | undefined => {
@@ -211,12 +232,14 @@ export function fitEts(y: readonly number[], spec: EtsSpec, opts: EtsFitOptions 
     const beta = fixed.beta ?? (spec.trend !== 'N' ? alpha * get('beta')! : 0);
     const gamma = fixed.gamma ?? (spec.season !== 'N' ? (1 - alpha) * get('gamma')! : 0);
     const phi = fixed.phi ?? (spec.trend === 'Ad' ? get('phi')! : 1);
-    return { alpha, beta, gamma, phi, l0: get('l0')! * lScale, b0: spec.trend !== 'N' ? get('b0')! * lScale : 0, s0: init.s0 };
+    return { alpha, beta, gamma, phi, l0: get('l0')! * lScale, b0: spec.trend !== 'N' ? get('b0')! * lScale : 0, s0: seasonOf(x) };
   };
   const obj = (x: number[]): number => etsFilter(y, spec, decode(x), buf).lik;
-  const res = nelderMead(obj, x0, { lower: lo, upper: hi, maxEvals: opts.maxEvals ?? 120 * x0.length + 100, tol: 1e-7 });
+  const nmOpts = { lower: lo, upper: hi, maxEvals: opts.maxEvals ?? Math.min(2000, 120 * x0.length + 100), tol: 1e-7 };
+  const res = nelderMead(obj, x0, nmOpts);
   if (!Number.isFinite(res.value)) return null;
   const params = decode(res.x);
+  params.s0 = Float64Array.from(params.s0);
   const level = new Float64Array(n + 1);
   const slope = new Float64Array(n + 1);
   const season = new Float64Array(n + m);

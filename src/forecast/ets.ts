@@ -1,12 +1,14 @@
 import { fitAdjusted } from './adjusted.js';
-import { etsLabel, etsParamCount, etsPath, fitEts, type EtsFit, type EtsSpec } from './ets-core.js';
+import { etsLabel, etsParamCount, etsPath, fitEts, type EtsFit, type EtsFitOptions, type EtsSpec } from './ets-core.js';
 import { checkSeries, makeFitted } from './fitted.js';
 import { candidatePeriods } from './periods.js';
-import { hasSeasonality } from './seasonality.js';
 import type { FitOptions, Fitted, ForecastModel } from './types.js';
 
 /** Longest season ETS models directly (as R's forecast::ets); longer ones are removed by decomposition. */
 export const MAX_ETS_PERIOD = 24;
+
+/** Trend forms tried by auto-ETS. */
+export const ETS_TRENDS: readonly EtsSpec['trend'][] = ['N', 'A', 'Ad'];
 
 /**
  * Fits every admissible ETS form to z and returns the one with the lowest
@@ -14,10 +16,15 @@ export const MAX_ETS_PERIOD = 24;
  * Multiplicative forms need positive data; additive-error multiplicative-season
  * forms are excluded (unstable, as R's `restrict`).
  */
-export function selectEts(z: readonly number[], m: number): EtsFit | null {
+export function selectEts(
+  z: readonly number[],
+  m: number,
+  trendForms: readonly EtsSpec['trend'][] = ETS_TRENDS,
+  fitOpts: EtsFitOptions = {},
+): EtsFit | null {
   const positive = z.every((v) => v > 0);
   const errors: EtsSpec['error'][] = positive ? ['A', 'M'] : ['A'];
-  const trends: EtsSpec['trend'][] = z.length >= 6 ? ['N', 'A', 'Ad'] : ['N'];
+  const trends: EtsSpec['trend'][] = z.length >= 6 ? [...trendForms] : ['N'];
   const seasons: EtsSpec['season'][] = m > 1 ? (positive ? ['N', 'A', 'M'] : ['N', 'A']) : ['N'];
   let best: EtsFit | null = null;
   for (const error of errors) {
@@ -26,7 +33,7 @@ export function selectEts(z: readonly number[], m: number): EtsFit | null {
         if (error === 'A' && season === 'M') continue;
         const spec: EtsSpec = { error, trend, season, m: season === 'N' ? 1 : m };
         // Too many parameters for the data: skip (AICc undefined).
-        const fit = fitEts(z, spec);
+        const fit = fitEts(z, spec, fitOpts);
         if (fit && Number.isFinite(fit.aicc) && (!best || fit.aicc < best.aicc)) best = fit;
       }
     }
@@ -42,17 +49,20 @@ export function fitEtsAuto(z: readonly number[], m: number): Fitted {
 }
 
 /**
- * ETS with automatic choice of error, trend and season by AICc. The season is
- * tested first (ACF test); the shortest passing period ≤ 24 is modelled in
- * the state space, longer periods (e.g. 168 for hourly data) are removed by
- * classical decomposition beforehand.
+ * ETS with automatic choice of error, trend and season by AICc. The shortest
+ * candidate period ≤ 24 with at least three cycles of data is offered to the
+ * state space (seasonal forms win only when AICc says so); longer periods
+ * (e.g. 168 for hourly data) are removed beforehand by classical
+ * decomposition when they pass the ACF test.
  */
 export const ets: ForecastModel = {
   name: 'ets',
   fit(y: readonly number[], opts: FitOptions = {}): Fitted {
     checkSeries(y);
     const periods = candidatePeriods(opts);
-    const m = periods.find((p) => p <= MAX_ETS_PERIOD && hasSeasonality(y, p)) ?? 1;
+    // The seasonal forms compete with the others by AICc (as in R's ets), so the
+    // season is tested by the information criterion rather than assumed.
+    const m = periods.find((p) => p <= MAX_ETS_PERIOD && y.length >= 3 * p) ?? 1;
     return fitAdjusted('', y, periods, (z) => fitEtsAuto(z, m), { keep: m > 1 ? m : undefined });
   },
 };

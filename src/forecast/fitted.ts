@@ -3,8 +3,11 @@ import { insampleErrorScale, scaledIntervals } from './intervals.js';
 import { allFinite } from './stats.js';
 import { DEFAULT_LEVELS, type Fitted, type Forecast, type PredictOptions } from './types.js';
 
-/** How intervals are measured (see insampleErrorScale). */
-export const INTERVALS: { relative: boolean; maxOrigins?: number } = { relative: true };
+/**
+ * How intervals are measured (see insampleErrorScale): relative errors for
+ * positive series (their spread grows with the level), all origins.
+ */
+export const INTERVALS: Readonly<{ relative: boolean; maxOrigins?: number }> = Object.freeze({ relative: true });
 
 /** Checks a horizon and interval levels; throws InputError naming the field. */
 export function checkPredictArgs(h: number, levels: readonly number[]): void {

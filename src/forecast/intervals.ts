@@ -19,6 +19,8 @@ export interface ErrorScale {
   /** Root mean squared error per step k = 1..h (relative when `relative`). */
   sigma: Float64Array;
   relative: boolean;
+  /** Relative errors are taken against max(|f|, floor): 10% of the mean |y| (forecasts near zero would explode them). */
+  floor: number;
   /**
    * Multiplier of σ_k for a central interval at `level` percent: the
    * quantile of the pooled standardised |errors| (|e_k| / σ_k); the normal z
@@ -44,6 +46,9 @@ export function insampleErrorScale(
 ): ErrorScale {
   const n = y.length;
   const relative = opts.relative ?? false;
+  let absMean = 0;
+  for (let t = 0; t < n; t++) absMean += Math.abs(y[t]);
+  const floor = n > 0 ? (0.1 * absMean) / n : 0;
   const minCount = opts.minCount ?? 8;
   const sum = new Float64Array(h);
   const cnt = new Float64Array(h);
@@ -54,7 +59,7 @@ export function insampleErrorScale(
     const kmax = Math.min(h, n - t);
     const p = pathFrom(t, kmax);
     for (let k = 0; k < kmax; k++) {
-      const e = relative ? (y[t + k] - p[k]) / Math.abs(p[k]) : y[t + k] - p[k];
+      const e = relative ? (y[t + k] - p[k]) / Math.max(Math.abs(p[k]), floor) : y[t + k] - p[k];
       if (Number.isFinite(e)) {
         sum[k] += e * e;
         cnt[k]++;
@@ -82,7 +87,7 @@ export function insampleErrorScale(
     }
     const base = c > 0 ? Math.sqrt(s / c) : Math.abs(y[n - 1] ?? 0) * 0.1;
     for (let k = 0; k < h; k++) sigma[k] = base * Math.sqrt(k + 1);
-    return { sigma, relative: false, zOf: zOfLevel };
+    return { sigma, relative: false, floor, zOf: zOfLevel };
   }
   for (let k = 1; k < h; k++) if (!(sigma[k] >= sigma[k - 1])) sigma[k] = sigma[k - 1];
   const std = new Float64Array(errs.length);
@@ -97,12 +102,12 @@ export function insampleErrorScale(
     const q = std[i] + (std[Math.min(i + 1, std.length - 1)] - std[i]) * (pos - i);
     return Number.isFinite(q) && q > 0 ? q : z;
   };
-  return { sigma, relative, zOf };
+  return { sigma, relative, floor, zOf };
 }
 
 /**
- * Central intervals mean ± z_level·σ_k (times |mean_k| when the scale is
- * relative). When `lowerBound` is given (e.g. 0 for counts), the lower bound
+ * Central intervals mean ± z_level·σ_k (times max(|mean_k|, floor) when the
+ * scale is relative). When `lowerBound` is given (e.g. 0 for counts), the lower bound
  * is not allowed below it.
  */
 export function scaledIntervals(mean: ArrayLike<number>, scale: ErrorScale, levels: readonly number[], lowerBound?: number): Record<number, Interval> {
@@ -112,7 +117,7 @@ export function scaledIntervals(mean: ArrayLike<number>, scale: ErrorScale, leve
     const lo: number[] = [];
     const hi: number[] = [];
     for (let k = 0; k < mean.length; k++) {
-      const w = z * scale.sigma[k] * (scale.relative ? Math.abs(mean[k]) : 1);
+      const w = z * scale.sigma[k] * (scale.relative ? Math.max(Math.abs(mean[k]), scale.floor) : 1);
       let a = mean[k] - w;
       if (lowerBound !== undefined && a < lowerBound) a = lowerBound;
       lo.push(a);

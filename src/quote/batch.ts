@@ -95,7 +95,7 @@ export function batchToCsv(result: BatchResult): string {
   const lines = [head.join(',')];
   for (const r of result.rows) {
     if (!r.ok) {
-      lines.push([r.row, '', '', '', '', '', '', '', '', '', '', '', `${r.error.field ? r.error.field + ': ' : ''}${r.error.detail}`].map(csvCell).join(','));
+      lines.push([r.row, '', '', '', '', '', '', '', '', '', '', '', r.error.detail].map(csvCell).join(','));
       continue;
     }
     for (const o of r.quote.options) {

@@ -71,6 +71,18 @@ export interface QuoteOptions {
   geometry?: boolean;
 }
 
+/** The cached, request-independent part of an option (see QuoteEngine.pricedPath). */
+interface PricedPath {
+  raw: RawPath;
+  lines: BreakdownLine[];
+  costCny: number;
+  international: boolean;
+  durationS: number;
+  co2KgPerKg: number;
+  summary: { hubs: string[]; modes: Mode[]; distanceM: number; durationS: number; legs: number };
+  geometry: LineString | null;
+}
+
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const SNAP_MAX_M = 300_000;
 
@@ -83,6 +95,7 @@ export class QuoteEngine {
   private readonly paths: PathTreeCache;
   private congestion: ReadonlyMap<string, number> = new Map();
   private readonly provinceZh: Map<string, string>;
+  private readonly priced = new Map<string, PricedPath | null>();
 
   constructor(
     readonly network: Network,
@@ -100,6 +113,7 @@ export class QuoteEngine {
    */
   setCongestion(prices: ReadonlyMap<string, number>): void {
     this.congestion = prices;
+    this.priced.clear();
   }
 
   quote(req: QuoteRequest, opts: QuoteOptions = {}): QuoteResult {
@@ -120,18 +134,34 @@ export class QuoteEngine {
     for (const svc of services) {
       const cw = chargeableWeight(req.weightKg, dims, this.tariff.volumetricDivisorCm3PerKg, svc.roundingKg);
       volumetricKg = cw.volumetricKg;
-      const raw = this.paths.path(origin.place.id, destination.place.id, svc.objective, svc.modes, cw.chargeableKg);
-      if (!raw) {
+      const pp = this.pricedPath(svc, origin.place, destination.place, cw.chargeableKg);
+      if (!pp) {
         unavailable.push({ service: svc.id, reason: `no ${svc.modes.join('/')} route from ${origin.place.name} to ${destination.place.name}` });
         continue;
       }
-      options.push(this.option(svc, raw, req, cw.chargeableKg, cw.basis, destination.place, shipAt, opts));
+      options.push(this.option(svc, pp, req, cw.chargeableKg, cw.basis, shipAt, opts));
     }
     tag(options);
     return { origin: summary(origin), destination: summary(destination), actualWeightKg: req.weightKg, volumetricWeightKg: volumetricKg, options, unavailable };
   }
 
-  private option(svc: Service, raw: RawPath, req: QuoteRequest, chargeKg: number, basis: 'actual' | 'volumetric', dest: Place, shipAt: Date, opts: QuoteOptions): QuoteOption {
+  /**
+   * Everything about an option that depends only on the origin, destination,
+   * service and chargeable weight: the path and the cost lines before
+   * insurance and margin. Kept, so a repeated quote is a lookup.
+   */
+  private pricedPath(svc: Service, origin: Place, dest: Place, chargeKg: number): PricedPath | null {
+    const key = `${origin.id}|${dest.id}|${svc.id}|${chargeKg}`;
+    let pp = this.priced.get(key);
+    if (pp !== undefined) return pp;
+    const raw = this.paths.path(origin.id, dest.id, svc.objective, svc.modes, chargeKg);
+    pp = raw ? this.price(svc, raw, chargeKg, dest) : null;
+    if (this.priced.size >= 500_000) this.priced.clear();
+    this.priced.set(key, pp);
+    return pp;
+  }
+
+  private price(svc: Service, raw: RawPath, chargeKg: number, dest: Place): PricedPath {
     const t = this.tariff;
     const { legs, totals } = describePath(this.network, raw, chargeKg);
     const hubs = raw.nodes.filter((id) => this.network.place(id)!.kind === 'hub');
@@ -167,7 +197,6 @@ export class QuoteEngine {
         break;
       }
     }
-    if (req.declaredValueCny) add('insurance', Math.max(t.insurance.minCny, (req.declaredValueCny * t.insurance.ratePct) / 100), `${t.insurance.ratePct}% of declared ¥${req.declaredValueCny}`);
     for (let i = 0; i < raw.nodes.length; i++) {
       const hubPrice = this.congestion.get(raw.nodes[i]);
       if (hubPrice) add('congestion', hubPrice * chargeKg, `${this.network.place(raw.nodes[i])!.name} hub at capacity (capacity price ¥${hubPrice}/kg)`);
@@ -176,23 +205,44 @@ export class QuoteEngine {
         if (lanePrice) add('congestion', lanePrice * chargeKg, `${legs[i].fromName}–${legs[i].toName} ${legs[i].mode} lane at capacity (¥${lanePrice}/kg)`);
       }
     }
-    const costCny = lines.reduce((s, l) => s + l.amountCny, 0);
-    add('margin', (costCny * svc.marginPct) / 100, `${svc.marginPct}% margin`);
-    let priceCny = round2(lines.reduce((s, l) => s + l.amountCny, 0));
+    return {
+      raw,
+      lines,
+      costCny: lines.reduce((s, l) => s + l.amountCny, 0),
+      international,
+      durationS: totals.durationS,
+      co2KgPerKg: raw.edges.reduce((s, e) => s + e.co2KgPerKg, 0),
+      summary: { hubs: hubs.map((id) => this.network.place(id)!.name), modes, distanceM: Math.round(totals.distanceM), durationS: Math.round(totals.durationS), legs: legs.length },
+      geometry: null,
+    };
+  }
+
+  private option(svc: Service, pp: PricedPath, req: QuoteRequest, chargeKg: number, basis: 'actual' | 'volumetric', shipAt: Date, opts: QuoteOptions): QuoteOption {
+    const t = this.tariff;
+    const lines = pp.lines.slice();
+    let costCny = pp.costCny;
+    if (req.declaredValueCny) {
+      const ins = round2(Math.max(t.insurance.minCny, (req.declaredValueCny * t.insurance.ratePct) / 100));
+      lines.push({ component: 'insurance', amountCny: ins, detail: `${t.insurance.ratePct}% of declared ¥${req.declaredValueCny}` });
+      costCny += ins;
+    }
+    const margin = round2((costCny * svc.marginPct) / 100);
+    if (margin > 0) lines.push({ component: 'margin', amountCny: margin, detail: `${svc.marginPct}% margin` });
+    let priceCny = round2(costCny + margin);
     if (priceCny < svc.minChargeCny) {
-      add('minimumCharge', svc.minChargeCny - priceCny, `minimum charge ¥${svc.minChargeCny}`);
+      lines.push({ component: 'minimumCharge', amountCny: round2(svc.minChargeCny - priceCny), detail: `minimum charge ¥${svc.minChargeCny}` });
       priceCny = svc.minChargeCny;
     }
     const when = schedule({
       shipAt,
-      pathDurationS: totals.durationS,
+      pathDurationS: pp.durationS,
       firstMileH: t.firstMile.hours,
       cutoffHour: svc.cutoffHour,
       dispatchHours: svc.dispatchHours,
-      extraDays: international ? t.international.customsDays : 0,
+      extraDays: pp.international ? t.international.customsDays : 0,
       timeZoneOffsetH: t.timeZoneOffsetH,
     });
-    const co2Kg = raw.edges.reduce((s, e) => s + e.co2KgPerKg, 0) * req.weightKg;
+    if (opts.geometry && !pp.geometry) pp.geometry = pathGeometry(pp.raw.nodes.map((id) => this.network.place(id)!));
     return {
       service: svc.id,
       label: svc.label,
@@ -204,15 +254,8 @@ export class QuoteEngine {
       chargeableWeightKg: chargeKg,
       weightBasis: basis,
       ...when,
-      co2Kg: Math.round(co2Kg * 1e4) / 1e4,
-      path: {
-        hubs: hubs.map((id) => this.network.place(id)!.name),
-        modes,
-        distanceM: Math.round(totals.distanceM),
-        durationS: Math.round(totals.durationS),
-        legs: legs.length,
-        ...(opts.geometry ? { geometry: pathGeometry(raw.nodes.map((id) => this.network.place(id)!)) } : {}),
-      },
+      co2Kg: Math.round(pp.co2KgPerKg * req.weightKg * 1e4) / 1e4,
+      path: opts.geometry ? { ...pp.summary, geometry: pp.geometry! } : pp.summary,
       tags: [],
     };
   }

@@ -22,6 +22,12 @@ export interface Schedule {
 }
 
 const H = 3600_000;
+const DAY = S_PER_DAY * 1000;
+
+/** Midnight (in the same shifted clock) of the day holding t. */
+function dayStart(t: number): number {
+  return Math.floor(t / DAY) * DAY;
+}
 
 /**
  * Transit time from the path and the daily rhythm of the network: the
@@ -29,36 +35,29 @@ const H = 3600_000;
  * day's if it reaches the origin hub after the cut-off), arrives after the
  * path's duration, and goes out with the next last-mile delivery wave.
  * Dates are local (timeZoneOffsetH); transitDays counts calendar days from
- * hand-in to delivery.
+ * hand-in to delivery. Times are computed on a clock shifted to local time.
  */
 export function schedule(s: ScheduleInput): Schedule {
   const off = s.timeZoneOffsetH * H;
-  const local = (d: number) => d + off; // local wall-clock as a UTC-based number
-  const dayStart = (t: number) => Math.floor(t / (S_PER_DAY * 1000)) * S_PER_DAY * 1000;
-  const shipLocal = local(s.shipAt.getTime());
+  const shipLocal = s.shipAt.getTime() + off;
   const ready = shipLocal + s.firstMileH * H;
   let depart = dayStart(shipLocal) + s.cutoffHour * H;
-  while (depart < ready) depart += S_PER_DAY * 1000;
+  while (depart < ready) depart += DAY;
   const arrive = depart + s.pathDurationS * 1000;
-  const waves = [...s.dispatchHours].sort((a, b) => a - b);
-  let day = dayStart(arrive);
-  let deliver: number | null = null;
-  while (deliver === null) {
-    for (const h of waves) {
-      if (day + h * H >= arrive) {
-        deliver = day + h * H;
-        break;
-      }
+  let deliver = -1;
+  for (let day = dayStart(arrive); deliver < 0; day += DAY) {
+    let best = Infinity;
+    for (const h of s.dispatchHours) {
+      const t = day + h * H;
+      if (t >= arrive && t < best) best = t;
     }
-    if (deliver === null) day += S_PER_DAY * 1000;
+    if (best < Infinity) deliver = best;
   }
-  deliver += s.extraDays * S_PER_DAY * 1000;
-  const transitDays = Math.round((dayStart(deliver) - dayStart(shipLocal)) / (S_PER_DAY * 1000));
-  const iso = (t: number) => new Date(t - off).toISOString();
+  deliver += s.extraDays * DAY;
   return {
-    departAt: iso(depart),
-    arriveAt: iso(arrive),
+    departAt: new Date(depart - off).toISOString(),
+    arriveAt: new Date(arrive - off).toISOString(),
     deliveryDate: new Date(dayStart(deliver)).toISOString().slice(0, 10),
-    transitDays,
+    transitDays: Math.round((dayStart(deliver) - dayStart(shipLocal)) / DAY),
   };
 }

@@ -6,6 +6,7 @@ import { haversineM } from './geo.js';
 import { CAR_HIGHWAYS, classSpeedKmh, parseMaxspeedKmh, travelTimeS } from './speeds.js';
 import type { RoadGraph } from './types.js';
 import { readInputFile } from './files.js';
+import { pbfBlocks } from './pbf-blocks.js';
 
 interface OsmElement {
   type: 'node' | 'way' | 'relation';
@@ -69,7 +70,7 @@ export function waySpeedsKmh(tags: Record<string, string>): { forward: number; b
  * way's speed. Way nodes missing from the extract cut the way there.
  * The result is the whole road graph; restrict it with `largestStronglyConnected`.
  */
-export function parseOsmPbf(bytes: Uint8Array, file = 'input.osm.pbf'): RoadGraph {
+export function parseOsmPbf(bytes: Uint8Array, file = 'input.osm.pbf', onBlock?: (fraction: number) => void): RoadGraph {
   let nodeIds: Float64Array = new Float64Array(1 << 16);
   let nodeLat: Float64Array = new Float64Array(1 << 16);
   let nodeLon: Float64Array = new Float64Array(1 << 16);
@@ -96,10 +97,22 @@ export function parseOsmPbf(bytes: Uint8Array, file = 'input.osm.pbf'): RoadGrap
       if (dir.forward || dir.backward) ways.push({ refs: e.nodes, dir, speed: waySpeedsKmh(e.tags!) });
     }
   };
-  try {
-    tinyOsmPbf(bytes, handler);
-  } catch (err) {
-    throw new DataError(basename(file), undefined, undefined, `not a readable .osm.pbf file (${(err as Error).message})`);
+  const blocks = pbfBlocks(bytes);
+  if (typeof blocks === 'string') throw new DataError(basename(file), undefined, undefined, `not a readable .osm.pbf file (${blocks})`);
+  // tiny-osmpbf copies its whole input once per block; feed it one block at a time (after the header block).
+  const head = bytes.subarray(blocks[0].start, blocks[0].end);
+  for (let i = 1; i < blocks.length; i++) {
+    const blk = blocks[i];
+    if (blk.type !== 'OSMData') continue;
+    const part = new Uint8Array(head.length + blk.end - blk.start);
+    part.set(head, 0);
+    part.set(bytes.subarray(blk.start, blk.end), head.length);
+    try {
+      tinyOsmPbf(part, handler);
+    } catch (err) {
+      throw new DataError(basename(file), undefined, undefined, `not a readable .osm.pbf file (block at byte ${blk.start}: ${(err as Error).message})`);
+    }
+    onBlock?.(i / (blocks.length - 1));
   }
   if (nodeCount === 0) throw new DataError(basename(file), undefined, undefined, 'no OSM nodes found: not an .osm.pbf extract?');
   if (ways.length === 0) throw new DataError(basename(file), undefined, undefined, 'no car-routable roads in this extract');
@@ -151,7 +164,7 @@ export function parseOsmPbf(bytes: Uint8Array, file = 'input.osm.pbf'): RoadGrap
 }
 
 /** Reads and parses an .osm.pbf file (see `parseOsmPbf`). */
-export function loadOsmPbf(path: string): RoadGraph {
-  return parseOsmPbf(readInputFile(path), path);
+export function loadOsmPbf(path: string, onBlock?: (fraction: number) => void): RoadGraph {
+  return parseOsmPbf(readInputFile(path), path, onBlock);
 }
 

@@ -108,6 +108,10 @@ export function checkSolution(problem: Problem, routes: RoutePlan[], unassigned:
       t = Math.max(t, open - problem.durationS[prevLoc * nLoc + problem.stops[first].location]);
     }
     const departure = t;
+    // Leaving later by up to `delay` removes waiting: track the waits so far
+    // and the room before each window closes (the minimal duration follows).
+    let waitSoFar = 0;
+    let delay = Infinity;
     route.stops.forEach((s, k) => {
       if (!Number.isInteger(s) || s < 0 || s >= nStops) {
         violations.push({ kind: 'unknown-stop', route: r, message: `route ${r}: unknown stop ${s}` });
@@ -128,8 +132,10 @@ export function checkSolution(problem: Problem, routes: RoutePlan[], unassigned:
       }
       if (t < window[0]) {
         waiting += window[0] - t;
+        waitSoFar += window[0] - t;
         t = window[0];
       }
+      delay = Math.min(delay, waitSoFar + Math.max(0, window[1] - t));
       t += stop.serviceS;
       prevLoc = stop.location;
       for (const skill of stop.skills) {
@@ -144,7 +150,9 @@ export function checkSolution(problem: Problem, routes: RoutePlan[], unassigned:
     });
     dist += problem.distanceM[prevLoc * nLoc + veh.endLocation];
     t += problem.durationS[prevLoc * nLoc + veh.endLocation];
-    const duration = t - departure;
+    delay = Math.min(delay, waitSoFar + Math.max(0, veh.shiftS[1] - t));
+    const saved = Math.min(delay, waitSoFar);
+    const duration = t - departure - saved;
     for (let d = 0; d < D; d++) {
       if (maxLoad[d] > veh.capacity[d] + EPS) {
         violations.push({
@@ -159,7 +167,7 @@ export function checkSolution(problem: Problem, routes: RoutePlan[], unassigned:
     }
     if (dist > veh.maxDistanceM + EPS) violations.push({ kind: 'max-distance', route: r, message: `route ${r} is ${dist} long > ${veh.maxDistanceM}` });
     const cost = veh.fixedCost + veh.costPerM * dist + veh.costPerS * duration;
-    reports.push({ distanceM: dist, durationS: duration, waitingS: waiting, maxLoad, cost });
+    reports.push({ distanceM: dist, durationS: duration, waitingS: waiting - saved, maxLoad, cost });
     total += cost;
     totalDist += dist;
     totalDur += duration;

@@ -5,6 +5,7 @@ import type { Problem } from './problem.js';
 import { checkSolution, type RoutePlan, type Violation } from './check.js';
 import { buildSearchData, type SearchData } from './search/data.js';
 import { hybridGeneticSearch, type HgsParams } from './search/hgs.js';
+import { Seg } from './search/time-segment.js';
 
 export interface SolveOptions {
   /** Seed of the random stream; same seed and iteration limit give the same plan. */
@@ -20,7 +21,7 @@ export interface SolveOptions {
   clock?: Clock;
 }
 
-export type UnassignedReason = 'skill' | 'capacity' | 'max-duration' | 'no-vehicle';
+export type UnassignedReason = 'skill' | 'capacity' | 'max-duration' | 'time-window' | 'no-vehicle';
 
 export interface Unassigned {
   stop: number;
@@ -67,23 +68,25 @@ function singleVehicleType(problem: Problem): number {
 function mapProblem(problem: Problem, granular: number | undefined): Mapped {
   if (problem.pairs.length > 0) throw new InputError('pairs: pickup-and-delivery pairs are not handled by the search yet', 'pairs');
   problem.stops.forEach((s, i) => {
-    if (s.timeWindows.length > 1 || s.timeWindows[0][0] > 0 || s.timeWindows[0][1] < Infinity) {
-      throw new InputError(`stops[${i}].timeWindows: time windows are not handled by the search yet`, `stops[${i}].timeWindows`);
+    if (s.timeWindows.length > 1) {
+      throw new InputError(`stops[${i}].timeWindows: several windows per stop are not handled by the search yet`, `stops[${i}].timeWindows`);
     }
   });
   const fleet = singleVehicleType(problem);
   const veh = problem.vehicles[0];
   const L = problem.numLocations;
   const D = problem.dimensions.length;
-  const shiftLen = veh.shiftS[1] - veh.shiftS[0];
-  const maxDurationS = Math.min(veh.maxDurationS, shiftLen);
-  if (maxDurationS < Infinity && veh.maxDistanceM < Infinity) {
-    throw new InputError('vehicles[0]: a duration limit and a distance limit together are not handled by the search yet', 'vehicles[0].maxDistanceM');
+  const windows = problem.hasTimeWindows;
+  if (veh.maxDistanceM < Infinity && (veh.maxDurationS < Infinity || windows)) {
+    throw new InputError('vehicles[0].maxDistanceM: a distance limit together with a duration limit or time windows is not handled by the search yet', 'vehicles[0].maxDistanceM');
   }
+  // The search's time resource: travel time + service with windows and the
+  // shift, or distance alone when routes have a distance limit.
   const limitByDistance = veh.maxDistanceM < Infinity;
-  const maxResource = limitByDistance ? veh.maxDistanceM : maxDurationS;
+  const maxResource = limitByDistance ? veh.maxDistanceM : veh.maxDurationS;
   const resourceMatrix = limitByDistance ? problem.distanceM : problem.durationS;
   const useService = !limitByDistance;
+  const hasTime = maxResource < Infinity || windows;
   const arc = (a: number, b: number): number =>
     veh.costPerM * problem.distanceM[a * L + b] + veh.costPerS * problem.durationS[a * L + b];
   const res = (a: number, b: number): number => resourceMatrix[a * L + b];
@@ -94,8 +97,14 @@ function mapProblem(problem: Problem, granular: number | undefined): Mapped {
     if (fleet === 0) return unassigned.push({ stop: i, reason: 'no-vehicle' });
     if (s.skills.some((k) => !veh.skills.includes(k))) return unassigned.push({ stop: i, reason: 'skill' });
     if (s.demand.some((q, d) => q > veh.capacity[d])) return unassigned.push({ stop: i, reason: 'capacity' });
-    const alone = res(veh.startLocation, s.location) + (useService ? s.serviceS : 0) + res(s.location, veh.endLocation);
-    if (alone > maxResource) return unassigned.push({ stop: i, reason: 'max-duration' });
+    if (hasTime) {
+      const [open, close] = s.timeWindows[0];
+      const seg = new Seg().set(0, 0, veh.shiftS[0], veh.shiftS[1]);
+      seg.append(res(veh.startLocation, s.location), useService ? s.serviceS : 0, 0, open, close);
+      seg.append(res(s.location, veh.endLocation), 0, 0, veh.shiftS[0], veh.shiftS[1]);
+      if (seg.warp > 1e-9) return unassigned.push({ stop: i, reason: 'time-window' });
+      if (seg.dur > maxResource + 1e-9) return unassigned.push({ stop: i, reason: 'max-duration' });
+    }
     kept.push(i);
   });
   const n = kept.length;
@@ -103,7 +112,7 @@ function mapProblem(problem: Problem, granular: number | undefined): Mapped {
   const locOf = (node: number, asStart: boolean): number =>
     node === 0 ? (asStart ? veh.startLocation : veh.endLocation) : problem.stops[kept[node - 1]].location;
   const cost = new Float64Array(N1 * N1);
-  const time = maxResource < Infinity ? new Float64Array(N1 * N1) : null;
+  const time = hasTime ? new Float64Array(N1 * N1) : null;
   for (let a = 0; a < N1; a++) {
     for (let b = 0; b < N1; b++) {
       if (a === b) continue;
@@ -114,12 +123,20 @@ function mapProblem(problem: Problem, granular: number | undefined): Mapped {
     }
   }
   const service = new Float64Array(N1);
+  const early = new Float64Array(N1);
+  const late = new Float64Array(N1).fill(Infinity);
+  early[0] = veh.shiftS[0];
+  late[0] = veh.shiftS[1];
   const demand = new Float64Array(N1 * D);
   let xy: Float64Array | null = problem.coordinates ? new Float64Array(2 * N1) : null;
+  // Loads are searched in fractions of the capacity, so that one penalty
+  // weight fits every dimension whatever its unit.
   for (let k = 0; k < n; k++) {
     const s = problem.stops[kept[k]];
     service[k + 1] = useService ? s.serviceS : 0;
-    for (let d = 0; d < D; d++) demand[(k + 1) * D + d] = s.demand[d];
+    early[k + 1] = s.timeWindows[0][0];
+    late[k + 1] = s.timeWindows[0][1];
+    for (let d = 0; d < D; d++) demand[(k + 1) * D + d] = veh.capacity[d] > 0 ? s.demand[d] / veh.capacity[d] : 0;
   }
   if (xy && problem.coordinates) {
     const depot = problem.coordinates[veh.startLocation];
@@ -131,19 +148,20 @@ function mapProblem(problem: Problem, granular: number | undefined): Mapped {
       xy[2 * k + 3] = c[1];
     }
   } else xy = null;
-  const capacity = Float64Array.from(veh.capacity);
+  const capacity = new Float64Array(D).fill(1);
   let needed = 0;
   for (let d = 0; d < D; d++) {
     let total = 0;
     for (let k = 1; k <= n; k++) total += demand[k * D + d];
-    if (capacity[d] > 0) needed = Math.max(needed, total / capacity[d]);
+    needed = Math.max(needed, total);
   }
+  // Route slots: enough for a free fleet (bound of HGS-CVRP); a limited fleet
+  // may be exceeded during the search at a penalty, never in the result.
   const freeBound = Math.ceil(1.3 * needed) + 3;
-  const limitedFleet = fleet < Infinity;
-  const maxRoutes = Math.max(1, Math.min(n, limitedFleet ? fleet : Math.max(freeBound, 1)));
+  const maxRoutes = Math.max(1, Math.min(n, fleet < Infinity ? Math.max(fleet, freeBound) : freeBound));
   const data = buildSearchData({
-    n, dims: D, cost, time, service, demand, capacity, maxDuration: maxResource, maxRoutes,
-    limitedFleet, fixedCost: veh.fixedCost, xy, granular,
+    n, dims: D, cost, time, service, early, late, demand, capacity, maxDuration: maxResource, maxRoutes,
+    fleetLimit: fleet, fixedCost: veh.fixedCost, xy, granular,
   });
   return { data, stopOf: Int32Array.from([-1, ...kept]), unassigned };
 }

@@ -33,7 +33,11 @@ describe('bad road input gives clear errors', () => {
     expect(junk.message).toMatch(/^junk\.osm\.pbf: not a readable \.osm\.pbf file/);
     const head = readFileSync('/work/shared/bench/roads/dev/andorra.osm.pbf').subarray(0, 5000);
     expect(thrown(() => parseOsmPbf(head, 'cut.osm.pbf'))).toBeInstanceOf(DataError);
+    expect(thrown(() => parseOsmPbf(head, 'cut.osm.pbf')).message).toMatch(/truncated/);
     expect(thrown(() => parseOsmPbf(new Uint8Array(0), 'empty.osm.pbf'))).toBeInstanceOf(DataError);
+    const scrambled = Uint8Array.from(readFileSync('/work/shared/bench/roads/dev/andorra.osm.pbf'));
+    for (let i = 0; i < 500; i++) scrambled[200_000 + i] = (i * 97 + 13) & 255;
+    expect(thrown(() => parseOsmPbf(scrambled, 'bad.osm.pbf')).message).toMatch(/^bad\.osm\.pbf: not a readable \.osm\.pbf file \(block at byte \d+/);
   });
 
   it('a bad CSV row names the file, the line and the field', () => {

@@ -1,11 +1,12 @@
 import { createRng, type Rng } from '../../src/shared/random.js';
 import { buildSearchData, type SearchData } from '../../src/routing/search/data.js';
+import { Seg } from '../../src/routing/search/time-segment.js';
 
 /** A random search instance: n customers in a 100×100 square, depot in the middle. */
 export function randomSearchData(
   seed: number,
   n: number,
-  opts: { dims?: number; duration?: boolean; fixedCost?: number; asymmetric?: boolean; maxRoutes?: number } = {},
+  opts: { dims?: number; duration?: boolean; windows?: boolean; fixedCost?: number; asymmetric?: boolean; maxRoutes?: number; fleetLimit?: number } = {},
 ): SearchData {
   const rng = createRng(seed);
   const D = opts.dims ?? 1;
@@ -34,11 +35,20 @@ export function randomSearchData(
     for (let d = 0; d < D; d++) demand[i * D + d] = 1 + rng.int(9);
   }
   const capacity = new Float64Array(D).fill(25);
+  const early = new Float64Array(N1);
+  const late = new Float64Array(N1).fill(Infinity);
+  if (opts.windows) {
+    late[0] = 600;
+    for (let i = 1; i <= n; i++) {
+      early[i] = rng.int(400);
+      late[i] = early[i] + 30 + rng.int(120);
+    }
+  }
   return buildSearchData({
-    n, dims: D, cost, time, service, demand, capacity,
+    n, dims: D, cost, time, service, demand, capacity, early, late,
     maxDuration: time ? 300 : Infinity,
     maxRoutes: opts.maxRoutes ?? Math.ceil(n / 4),
-    limitedFleet: opts.maxRoutes !== undefined,
+    fleetLimit: opts.fleetLimit ?? Infinity,
     fixedCost: opts.fixedCost ?? 0, xy, granular: 8,
   });
 }
@@ -57,26 +67,27 @@ export function randomRoutes(rng: Rng, n: number, R: number): number[][] {
 }
 
 /** Penalised cost of routes computed from scratch (independent of RouteState). */
-export function penalisedCost(data: SearchData, routes: number[][], pL: number, pT: number): number {
+export function penalisedCost(data: SearchData, routes: number[][], pL: number, pT: number, pF = 0): number {
   const N1 = data.n + 1;
   const D = data.dims;
-  let total = 0;
+  const used = routes.filter((r) => r.length > 0).length;
+  let total = pF * Math.max(0, used - data.fleetLimit);
   for (const r of routes) {
     if (r.length === 0) continue;
     let prev = 0;
     let c = data.fixedCost;
-    let t = 0;
+    const seg = new Seg().set(0, 0, data.early[0], data.late[0]);
     const load = new Array(D).fill(0);
     for (const x of r) {
       c += data.cost[prev * N1 + x];
-      if (data.time) t += data.time[prev * N1 + x] + data.service[x];
+      if (data.time) seg.append(data.time[prev * N1 + x], data.service[x], 0, data.early[x], data.late[x]);
       for (let d = 0; d < D; d++) load[d] += data.demand[x * D + d];
       prev = x;
     }
     c += data.cost[prev * N1];
-    if (data.time) t += data.time[prev * N1];
+    if (data.time) seg.append(data.time[prev * N1], 0, 0, data.early[0], data.late[0]);
     for (let d = 0; d < D; d++) c += pL * Math.max(0, load[d] - data.capacity[d]);
-    c += pT * Math.max(0, t - data.maxDuration);
+    if (data.time) c += pT * seg.excess(data.maxDuration);
     total += c;
   }
   return total;

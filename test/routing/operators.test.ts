@@ -10,8 +10,9 @@ import { randomSearchData, randomRoutes, penalisedCost } from './helpers.js';
 
 const variants = [
   { name: 'capacity only', opts: {} },
-  { name: 'duration limit, 2 dimensions, fixed cost', opts: { duration: true, dims: 2, fixedCost: 40 } },
+  { name: 'duration limit, 2 dimensions, fixed cost, fleet limit', opts: { duration: true, dims: 2, fixedCost: 40, fleetLimit: 5 } },
   { name: 'asymmetric with duration', opts: { duration: true, asymmetric: true } },
+  { name: 'time windows and shift', opts: { duration: true, windows: true } },
 ];
 
 const allRoutes = (s: RouteState): number[][] => Array.from({ length: s.R }, (_, r) => s.customers(r));
@@ -37,6 +38,7 @@ describe.each(variants)('operators: evaluated delta equals the real change ($nam
       const s = new RouteState(data);
       s.penaltyLoad = 3.5;
       s.penaltyTime = 1.7;
+      s.penaltyFleet = 23;
       s.load(randomRoutes(rng, data.n, s.R));
       const op = make(s);
       for (let k = 0; k < 300; k++) {
@@ -44,13 +46,13 @@ describe.each(variants)('operators: evaluated delta equals the real change ($nam
         // v: a customer, or sometimes a start depot.
         const v = rng.int(6) === 0 ? s.startDepot(rng.int(s.R)) : 1 + rng.int(data.n);
         if (u === v) continue;
-        const before = penalisedCost(data, allRoutes(s), s.penaltyLoad, s.penaltyTime);
+        const before = penalisedCost(data, allRoutes(s), s.penaltyLoad, s.penaltyTime, s.penaltyFleet);
         const delta = op.evaluate(u, v);
         checked++;
         if (delta === 0) continue;
         nonZero++;
         op.apply(u, v);
-        const after = penalisedCost(data, allRoutes(s), s.penaltyLoad, s.penaltyTime);
+        const after = penalisedCost(data, allRoutes(s), s.penaltyLoad, s.penaltyTime, s.penaltyFleet);
         expect(delta).toBeCloseTo(after - before, 6);
         // The incremental state agrees with a from-scratch evaluation.
         expect(s.penalisedCost()).toBeCloseTo(after, 6);
@@ -68,18 +70,19 @@ describe.each(variants)('operators: evaluated delta equals the real change ($nam
       const s = new RouteState(data);
       s.penaltyLoad = 3.5;
       s.penaltyTime = 1.7;
+      s.penaltyFleet = 23;
       s.load(randomRoutes(rng, data.n, s.R));
       const op = new SwapStar(s);
       for (let k = 0; k < 60; k++) {
         const r1 = rng.int(s.R);
         const r2 = rng.int(s.R);
         if (r1 === r2 || s.routeSize[r1] === 0 || s.routeSize[r2] === 0) continue;
-        const before = penalisedCost(data, allRoutes(s), s.penaltyLoad, s.penaltyTime);
+        const before = penalisedCost(data, allRoutes(s), s.penaltyLoad, s.penaltyTime, s.penaltyFleet);
         const delta = op.evaluate(r1, r2);
         if (delta >= 0) continue;
         op.apply();
         applied++;
-        const after = penalisedCost(data, allRoutes(s), s.penaltyLoad, s.penaltyTime);
+        const after = penalisedCost(data, allRoutes(s), s.penaltyLoad, s.penaltyTime, s.penaltyFleet);
         expect(delta).toBeCloseTo(after - before, 6);
       }
     }

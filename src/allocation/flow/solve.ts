@@ -1,5 +1,6 @@
 import type { LpResult, LpStatus } from '../lp/model.js';
-import { solveLp, type SolveLpOptions } from '../solve.js';
+import { chooseBackend, solveLp, type SolveLpOptions } from '../solve.js';
+import { fixedChargeStart } from './fixed-charge-start.js';
 import { buildFlowLp, type BuildFlowOptions, type FlowLp } from './build.js';
 import type { FlowInstance, FlowSolution } from './instance.js';
 
@@ -42,13 +43,30 @@ export function decodeFlowSolution(inst: FlowInstance, built: FlowLp, lp: LpResu
   return sol;
 }
 
+export interface FlowSolveOptions extends SolveLpOptions, BuildFlowOptions {
+  /**
+   * For MIPs solved by HiGHS: find a start by local search over the open arcs
+   * (each step a network-simplex solve) first (default true).
+   */
+  localSearchStart?: boolean;
+}
+
+/** The MIP start for a flow MIP headed to HiGHS, or undefined. */
+export function flowMipStart(built: FlowLp, opts: FlowSolveOptions): Float64Array | undefined {
+  if (opts.localSearchStart === false || !built.openVar.some((j) => j >= 0)) return undefined;
+  const backend = opts.backend ?? 'auto';
+  if (backend !== 'highs' && (backend !== 'auto' || chooseBackend(built.model, opts) !== 'highs')) return undefined;
+  return fixedChargeStart(built)?.values;
+}
+
 /**
  * Builds and solves a flow instance. Without fixed costs the model is a pure
  * network and 'auto' uses the network simplex; with fixed costs it is a MIP
- * and goes to HiGHS (or javascript-lp-solver when tiny).
+ * and goes to HiGHS (or javascript-lp-solver when tiny); HiGHS then starts
+ * from a local-search solution (see fixedChargeStart).
  */
-export async function solveFlow(inst: FlowInstance, opts: SolveLpOptions & BuildFlowOptions = {}): Promise<FlowAnswer> {
+export async function solveFlow(inst: FlowInstance, opts: FlowSolveOptions = {}): Promise<FlowAnswer> {
   const built = buildFlowLp(inst, opts);
-  const lp = await solveLp(built.model, { ...opts, validate: false });
+  const lp = await solveLp(built.model, { ...opts, validate: false, mipStart: opts.mipStart ?? flowMipStart(built, opts) });
   return { status: lp.status, solution: decodeFlowSolution(inst, built, lp), lp, built };
 }

@@ -12,7 +12,25 @@ export interface HighsSolveOptions {
   /** Compute LP sensitivity ranges (HiGHS ranging). */
   ranging?: boolean;
   seed?: number;
+  /**
+   * A feasible point to start a MIP from. With a start, HiGHS's primal
+   * heuristics (sub-MIPs, RINS, RENS, feasibility jump) and restarts are
+   * switched off: measured on facility 20 × 200 they took 6.4 of 6.9 s of CPU,
+   * and with a good start the branch and bound alone proves optimality.
+   */
+  mipStart?: Float64Array;
 }
+
+const LIGHT_MIP_OPTIONS = {
+  mip_heuristic_effort: 0,
+  mip_heuristic_run_rins: false,
+  mip_heuristic_run_rens: false,
+  mip_heuristic_run_feasibility_jump: false,
+  mip_heuristic_run_root_reduced_cost: false,
+  mip_heuristic_run_zi_round: false,
+  mip_heuristic_run_shifting: false,
+  mip_allow_restart: false,
+};
 
 /** Converts the neutral model to HiGHS's structured (CSC) model data. */
 export function toHighsModelData(model: LpModel) {
@@ -88,7 +106,9 @@ function runOnce(highs: HighsRuntime, data: ReturnType<typeof toHighsModelData>,
       mip_rel_gap: opts.mipRelGap ?? 1e-9,
       random_seed: opts.seed ?? 0,
       ...(opts.timeLimitS !== undefined ? { time_limit: Math.max(0.001, opts.timeLimitS) } : {}),
+      ...(isMip && opts.mipStart ? LIGHT_MIP_OPTIONS : {}),
     });
+    if (isMip && opts.mipStart) model.setSolution({ colValue: opts.mipStart });
     const signal = opts.signal;
     const cb = highs.constants.callbackType;
     const callbacks = signal

@@ -10,18 +10,20 @@ import { measureInProcess, measureIsolated, type Measurement } from '../../alloc
 import { buildFlowLp } from '../../allocation/flow/build.js';
 import { validateFlowInstance, type FlowInstance } from '../../allocation/flow/instance.js';
 import { objectivesAgree } from '../../allocation/lp/check.js';
-import { lpShape, type BackendName } from '../../allocation/lp/model.js';
+import { lpShape, type BackendName, type LpModel } from '../../allocation/lp/model.js';
 import { detectNetwork } from '../../allocation/solvers/network-detect.js';
 import { BACKENDS } from '../../allocation/solve.js';
 
 /**
  * `npm run bench -- lp [--sizes 10x50,50x500,100x1000,200x2000] [--kind transport|transship|facility]
  *   [--backend all|NAME] [--seed S] [--instance FILE.json] [--out RESULT.json] [--dump DIR]
- *   [--time-limit S] [--crosscheck N] [--inline]`
+ *   [--time-limit S] [--reps R] [--crosscheck N] [--inline]`
  *
  * Generates seeded instances (or reads --instance), solves each with every
  * applicable backend in its own child process (so peak memory is that solve's;
- * --inline solves in this process and leaves memory out), checks the
+ * --inline solves in this process and leaves memory out) after a tiny warm-up
+ * solve, reports the best of up to --reps runs (default 3, stopping once 5 s
+ * are spent) as wall and CPU time, checks the
  * objectives agree within 1e-6 relative, and ends with
  * `lp: <size> <kind>: <backend> T s, objectives agree` for the largest size.
  * javascript-lp-solver is skipped above JS_LIMIT (it needs seconds and a
@@ -34,8 +36,20 @@ const DEFAULT_SIZES: Record<InstanceKind, string> = {
   facility: '5x20,10x50,20x200',
 };
 
-/** Beyond these javascript-lp-solver is not attempted (measured: 100 × 1,000 takes 4-12 s and 1 GB; facility 20 × 200 40-135 s). */
-const JS_LIMIT = { maxVariables: 30_000, maxIntegers: 12 };
+/**
+ * Beyond these javascript-lp-solver is not attempted. Its dense tableau has a
+ * row per constraint and per finite upper bound, and a column per variable:
+ * measured here, 50 × 500 transport (14 M cells) took 1.8-2.4 s and 550 MB,
+ * transship 100 × 1,000 (180 M cells) 25 s and 2.9 GB; facility 10 × 50
+ * (10 binaries) 20 s, 20 × 200 (20 binaries) 40-135 s per the issue.
+ */
+const JS_LIMIT = { maxCells: 20_000_000, maxIntegers: 10 };
+
+function jsCells(model: LpModel): number {
+  let bounded = 0;
+  for (const v of model.variables) if (Number.isFinite(v.upper)) bounded++;
+  return (model.constraints.length + bounded) * model.variables.length;
+}
 
 interface Row extends Measurement {
   size: string;
@@ -45,7 +59,7 @@ interface Row extends Measurement {
 
 export async function run(argv: string[]): Promise<void> {
   const args = parseArgs(argv, {
-    values: ['sizes', 'kind', 'backend', 'seed', 'instance', 'out', 'dump', 'time-limit', 'crosscheck'],
+    values: ['sizes', 'kind', 'backend', 'seed', 'instance', 'out', 'dump', 'time-limit', 'crosscheck', 'reps'],
     booleans: ['inline'],
   });
   const seed = flagNumber(args, 'seed', 1)!;
@@ -62,6 +76,7 @@ export async function run(argv: string[]): Promise<void> {
   const timeLimitS = flagNumber(args, 'time-limit', 120)!;
   const dumpDir = flagString(args, 'dump');
   const inline = args.flags.has('inline');
+  const reps = flagNumber(args, 'reps', 3)!;
   if (dumpDir) await mkdir(dumpDir, { recursive: true });
 
   const instanceFile = flagString(args, 'instance');
@@ -78,8 +93,10 @@ export async function run(argv: string[]): Promise<void> {
     cases.push({ name, size: `${instance.nodes.length}n/${instance.arcs.length}a`, instance });
   } else {
     const sizes = parseSizes(flagString(args, 'sizes', DEFAULT_SIZES[kind])!);
-    sizes.forEach((size, k) => {
-      const instance = generateInstance(kind, size, createRng(seed * 1000 + k));
+    sizes.forEach((size) => {
+      // The instance depends on (seed, kind, size) only, not on the other sizes listed.
+      const kindNo = INSTANCE_KINDS.indexOf(kind);
+      const instance = generateInstance(kind, size, createRng(((seed * 7919 + kindNo) * 1_000_003 + size.a * 10_007 + size.b) >>> 0));
       cases.push({ name: `${kind}-${size.label}-s${seed}`, size: size.label, instance });
     });
   }
@@ -89,7 +106,7 @@ export async function run(argv: string[]): Promise<void> {
   const tmp = join(tmpdir(), `hubflow-lp-${process.pid}`);
   await mkdir(tmp, { recursive: true });
   console.log(`lp bench: kind ${instanceFile ? 'file' : kind}, seed ${seed}, backends ${backends.join(', ')}${inline ? ' (in-process, no memory figures)' : ''}`);
-  console.log(pad(['size', 'backend', 'status', 'objective', 'time s', 'peak MB', 'note']));
+  console.log(pad(['size', 'backend', 'status', 'objective', 'time s', 'cpu s', 'peak MB', 'note']));
   try {
     for (const c of cases) {
       const built = buildFlowLp(c.instance);
@@ -104,14 +121,18 @@ export async function run(argv: string[]): Promise<void> {
         let row: Row;
         if (backend === 'networkSimplex' && !isNetwork) {
           row = { ...base, ...skipped(backend), skipped: 'n/a: not a pure network (fixed costs)' };
-        } else if (backend === 'jsLpSolver' && (shape.variables > JS_LIMIT.maxVariables || shape.integers > JS_LIMIT.maxIntegers)) {
+        } else if (backend === 'jsLpSolver' && (jsCells(built.model) > JS_LIMIT.maxCells || shape.integers > JS_LIMIT.maxIntegers)) {
+          const cells = jsCells(built.model);
           row = {
             ...base,
             ...skipped(backend),
-            skipped: `skipped: ${shape.variables} variables / ${shape.integers} integers over its limit (${JS_LIMIT.maxVariables} / ${JS_LIMIT.maxIntegers})`,
+            skipped:
+              cells > JS_LIMIT.maxCells
+                ? `skipped: dense tableau of ${(cells / 1e6).toFixed(0)} M cells over its limit of ${JS_LIMIT.maxCells / 1e6} M (seconds and gigabytes)`
+                : `skipped: ${shape.integers} binaries over its limit of ${JS_LIMIT.maxIntegers} (branch and bound too slow)`,
           };
         } else {
-          const req = { backend, timeLimitS, withSolution: wantSolution };
+          const req = { backend, timeLimitS, withSolution: wantSolution, reps };
           const m = inline ? await measureInProcess(c.instance, req) : await measureIsolated({ ...req, instancePath: path });
           row = { ...base, ...m };
           if (m.solution && m.status === 'optimal') {
@@ -129,6 +150,7 @@ export async function run(argv: string[]): Promise<void> {
             row.skipped ? '-' : row.status,
             Number.isFinite(row.objective) ? String(round(row.objective, 4)) : '-',
             Number.isFinite(row.timeS) ? row.timeS.toFixed(3) : '-',
+            row.cpuS !== undefined ? row.cpuS.toFixed(3) : '-',
             row.peakRssMb !== null ? row.peakRssMb.toFixed(0) : '-',
             row.skipped ?? (row.gap !== undefined ? `gap ${row.gap.toExponential(1)}` : row.message ?? ''),
           ]),
@@ -185,5 +207,5 @@ function skipped(backend: BackendName): Measurement {
 }
 
 const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;
-const WIDTHS = [10, 15, 10, 16, 9, 8, 0];
+const WIDTHS = [10, 15, 10, 16, 9, 9, 8, 0];
 const pad = (cells: string[]): string => cells.map((c, i) => (WIDTHS[i] ? c.padEnd(WIDTHS[i]) : c)).join(' ');

@@ -14,15 +14,18 @@ export interface SearchData {
   readonly time: Float64Array | null;
   /** Resource used at each node (service time), 0 at the depot. */
   readonly service: Float64Array;
+  /** Time window [early, late] of each node's start of service; node 0: the vehicle's shift. Only with `time`. */
+  readonly early: Float64Array;
+  readonly late: Float64Array;
   /** Demand, (n+1)×dims. */
   readonly demand: Float64Array;
   readonly capacity: Float64Array;
   /** Limit on a route's resource (travel + service), Infinity when none. */
   readonly maxDuration: number;
-  /** Number of route slots in the search (fleet size, or an upper bound for a free fleet). */
+  /** Number of route slots in the search (may exceed the fleet: extra routes are penalised). */
   readonly maxRoutes: number;
-  /** True when the fleet is limited: Split must respect maxRoutes. */
-  readonly limitedFleet: boolean;
+  /** Number of vehicles available; Infinity for a free fleet. Routes beyond it are penalised. */
+  readonly fleetLimit: number;
   /** Cost of each used route. */
   readonly fixedCost: number;
   /** True when cost and time are symmetric. */
@@ -44,11 +47,14 @@ export interface SearchDataInput {
   cost: Float64Array;
   time: Float64Array | null;
   service: Float64Array;
+  /** Windows per node (node 0: shift); default none. */
+  early?: Float64Array;
+  late?: Float64Array;
   demand: Float64Array;
   capacity: Float64Array;
   maxDuration: number;
   maxRoutes: number;
-  limitedFleet: boolean;
+  fleetLimit: number;
   fixedCost: number;
   xy: Float64Array | null;
   /** Neighbourhood size (granularity); default 20. */
@@ -105,8 +111,9 @@ export function buildSearchData(inp: SearchDataInput): SearchData {
     }
   }
   return {
-    n, dims: inp.dims, cost: inp.cost, time: inp.time, service: inp.service, demand: inp.demand,
-    capacity: inp.capacity, maxDuration: inp.maxDuration, maxRoutes: inp.maxRoutes, limitedFleet: inp.limitedFleet,
+    n, dims: inp.dims, cost: inp.cost, time: inp.time, service: inp.service,
+    early: inp.early ?? new Float64Array(N1), late: inp.late ?? new Float64Array(N1).fill(Infinity), demand: inp.demand,
+    capacity: inp.capacity, maxDuration: inp.maxDuration, maxRoutes: inp.maxRoutes, fleetLimit: inp.fleetLimit,
     fixedCost: inp.fixedCost, symmetric, angle, xy: inp.xy, nbr, nbrStart, maxCost,
   };
 }

@@ -2,7 +2,7 @@ import type { Rng } from '../../shared/random.js';
 import type { StopCriterion, ProgressFn } from '../../shared/stop.js';
 import type { SearchData } from './data.js';
 import { Individual } from './individual.js';
-import { LocalSearch } from './local-search.js';
+import { LocalSearch, type Penalties } from './local-search.js';
 import { Split } from './split.js';
 import { Population, DEFAULT_POPULATION, type PopulationParams } from './population.js';
 import { orderCrossover } from './crossover.js';
@@ -52,23 +52,28 @@ export function hybridGeneticSearch(
   const n = data.n;
   if (n === 0) return { routes: [], cost: 0, feasible: true, iterations: 0 };
   const ls = new LocalSearch(data, rng);
+  ls.shouldStop = () => stop.shouldStop();
   const split = new Split(data);
   const pop = new Population(P, rng);
   let maxDemand = 0;
   for (let i = 0; i < data.demand.length; i++) maxDemand = Math.max(maxDemand, data.demand[i]);
-  let penaltyLoad = Math.max(0.1, Math.min(1000, data.maxCost / Math.max(maxDemand, 1e-9)));
-  let penaltyTime = 1;
+  const pen: Penalties = {
+    load: Math.max(0.1, Math.min(1000, data.maxCost / Math.max(maxDemand, 1e-9))),
+    time: 1,
+    fleet: Math.max(1, data.maxCost),
+  };
   const recentLoad: boolean[] = [];
   const recentTime: boolean[] = [];
+  const recentFleet: boolean[] = [];
 
   let best: Individual | null = null;
   let bestInfeasible: Individual | null = null;
 
-  /** Local search then evaluation of `ind` from `routes`; returns true when it is a new best feasible. */
-  const educate = (ind: Individual, routes: number[][], pL: number, pT: number): void => {
-    ls.run(routes, pL, pT);
+  /** Local search (penalties × factor) then evaluation of `ind` from `routes`. */
+  const educate = (ind: Individual, routes: number[][], factor: number): void => {
+    ls.run(routes, pen, factor);
     ind.setRoutes(data, ls.exportRoutes());
-    ind.setPenalised(penaltyLoad, penaltyTime);
+    ind.setPenalised(pen.load, pen.time, pen.fleet);
   };
   const record = (ind: Individual): boolean => {
     if (ind.feasible) {
@@ -84,11 +89,12 @@ export function hybridGeneticSearch(
   const insert = (ind: Individual): boolean => {
     recentLoad.push(ind.excessLoad < 1e-9);
     recentTime.push(ind.excessTime < 1e-9);
+    recentFleet.push(ind.excessRoutes === 0);
     pop.add(ind);
     let isBest = record(ind);
     if (!ind.feasible && rng.int(2) === 0) {
       const fixed = new Individual(n);
-      educate(fixed, ind.routes, penaltyLoad * 10, penaltyTime * 10);
+      educate(fixed, ind.routes, 10);
       if (fixed.feasible) {
         pop.add(fixed);
         isBest = record(fixed) || isBest;
@@ -104,11 +110,13 @@ export function hybridGeneticSearch(
       if (share > P.targetFeasible + 0.05 && p > 0.1) return Math.max(p * 0.85, 0.1);
       return p;
     };
-    penaltyLoad = adapt(recentLoad, penaltyLoad);
-    if (data.time) penaltyTime = adapt(recentTime, penaltyTime);
+    pen.load = adapt(recentLoad, pen.load);
+    if (data.time) pen.time = adapt(recentTime, pen.time);
+    if (data.fleetLimit < Infinity) pen.fleet = adapt(recentFleet, pen.fleet);
     recentLoad.length = 0;
     recentTime.length = 0;
-    for (const ind of pop.infeasible.members) ind.setPenalised(penaltyLoad, penaltyTime);
+    recentFleet.length = 0;
+    for (const ind of pop.infeasible.members) ind.setPenalised(pen.load, pen.time, pen.fleet);
     pop.infeasible.resort();
   };
   const randomIndividual = (): Individual => {
@@ -121,13 +129,13 @@ export function hybridGeneticSearch(
       tour[i] = tour[j];
       tour[j] = t;
     }
-    educate(ind, split.run(tour, penaltyLoad, penaltyTime), penaltyLoad, penaltyTime);
+    educate(ind, split.run(tour, pen.load, pen.time), 1);
     return ind;
   };
   const initialise = (): void => {
     for (const routes of opts.initial ?? []) {
       const ind = new Individual(n);
-      educate(ind, routes, penaltyLoad, penaltyTime);
+      educate(ind, routes, 1);
       insert(ind);
     }
     for (let k = 0; k < P.initialFactor * P.mu && !stop.shouldStop(); k++) insert(randomIndividual());
@@ -147,7 +155,7 @@ export function hybridGeneticSearch(
     const b = pop.select();
     orderCrossover(a.tour, b.tour, child, seen, rng);
     const ind = new Individual(n);
-    educate(ind, split.run(child, penaltyLoad, penaltyTime), penaltyLoad, penaltyTime);
+    educate(ind, split.run(child, pen.load, pen.time), 1);
     const improved = insert(ind);
     sinceImprovement = improved ? 1 : sinceImprovement + 1;
     iterations++;

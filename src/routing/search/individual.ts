@@ -1,4 +1,7 @@
 import type { SearchData } from './data.js';
+import { Seg } from './time-segment.js';
+
+const seg = new Seg();
 
 /**
  * One solution of the genetic search: the giant tour (customers in route
@@ -15,6 +18,8 @@ export class Individual {
   cost = 0;
   excessLoad = 0;
   excessTime = 0;
+  /** Routes beyond the fleet limit. */
+  excessRoutes = 0;
   /** Penalised cost at the weights of the last `setPenalised`. */
   penalised = 0;
   biasedFitness = 0;
@@ -28,7 +33,7 @@ export class Individual {
   }
 
   get feasible(): boolean {
-    return this.excessLoad < 1e-9 && this.excessTime < 1e-9;
+    return this.excessLoad < 1e-9 && this.excessTime < 1e-9 && this.excessRoutes === 0;
   }
 
   /** Sets the routes, rebuilds the giant tour, the neighbour arrays and the cost. */
@@ -40,10 +45,12 @@ export class Individual {
     let cost = 0;
     let exL = 0;
     let exT = 0;
+    let used = 0;
     for (const route of routes) {
       if (route.length === 0) continue;
+      used++;
       let prev = 0;
-      let time = 0;
+      if (data.time) seg.set(0, 0, data.early[0], data.late[0]);
       for (let d = 0; d < D; d++) {
         let load = 0;
         for (const c of route) load += data.demand[c * D + d];
@@ -55,22 +62,20 @@ export class Individual {
         this.pred[c] = prev;
         this.succ[c] = i + 1 < route.length ? route[i + 1] : 0;
         cost += data.cost[prev * N1 + c];
-        if (data.time) time += data.time[prev * N1 + c] + data.service[c];
+        if (data.time) seg.append(data.time[prev * N1 + c], data.service[c], 0, data.early[c], data.late[c]);
         prev = c;
       }
       cost += data.cost[prev * N1] + data.fixedCost;
-      if (data.time) {
-        time += data.time[prev * N1];
-        if (time > data.maxDuration) exT += time - data.maxDuration;
-      }
+      if (data.time) exT += seg.append(data.time[prev * N1], 0, 0, data.early[0], data.late[0]).excess(data.maxDuration);
     }
     this.cost = cost;
     this.excessLoad = exL;
     this.excessTime = exT;
+    this.excessRoutes = Math.max(0, used - data.fleetLimit);
   }
 
-  setPenalised(penaltyLoad: number, penaltyTime: number): void {
-    this.penalised = this.cost + penaltyLoad * this.excessLoad + penaltyTime * this.excessTime;
+  setPenalised(penaltyLoad: number, penaltyTime: number, penaltyFleet: number): void {
+    this.penalised = this.cost + penaltyLoad * this.excessLoad + penaltyTime * this.excessTime + penaltyFleet * this.excessRoutes;
   }
 
   /** Broken-pairs distance in [0, 1] (Prins 2009; as in HGS-CVRP). */

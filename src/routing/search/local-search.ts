@@ -9,6 +9,13 @@ import { SwapStar } from './operators/swap-star.js';
 
 const EPS = 1e-5;
 
+/** Penalty weights per unit of excess load, excess duration and route beyond the fleet. */
+export interface Penalties {
+  load: number;
+  time: number;
+  fleet: number;
+}
+
 function sectorsOverlap(s: RouteState, a: number, b: number): boolean {
   const a0 = s.sectorStart[a];
   const a1 = s.sectorEnd[a];
@@ -36,6 +43,9 @@ export class LocalSearch {
   private readonly nbr: Int32Array;
   /** Number of LS runs (for statistics). */
   runs = 0;
+
+  /** Checked during long runs; when it returns true the search ends early (the state stays a valid solution). */
+  shouldStop: () => boolean = () => false;
 
   constructor(readonly data: SearchData, private readonly rng: Rng) {
     const s = new RouteState(data);
@@ -65,12 +75,13 @@ export class LocalSearch {
   }
 
   /** Improves `routes` (customer ids per route) at the given penalty weights; the result is left in `state`. */
-  run(routes: ArrayLike<number>[], penaltyLoad: number, penaltyTime: number): void {
+  run(routes: ArrayLike<number>[], penalties: Penalties, factor = 1): void {
     const s = this.state;
     const data = this.data;
     this.runs++;
-    s.penaltyLoad = penaltyLoad;
-    s.penaltyTime = penaltyTime;
+    s.penaltyLoad = penalties.load * factor;
+    s.penaltyTime = penalties.time * factor;
+    s.penaltyFleet = penalties.fleet * factor;
     s.load(routes);
     this.shuffle(this.order);
     this.shuffle(this.routeOrder);
@@ -84,6 +95,7 @@ export class LocalSearch {
     for (let loop = 0; ; loop++) {
       let improved = loop < 2;
       for (let k = 0; k < this.order.length; k++) {
+        if ((k & 63) === 63 && this.shouldStop()) return;
         const u = this.order[k];
         const lastU = this.lastTested[u];
         this.lastTested[u] = s.moves;

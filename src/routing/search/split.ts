@@ -1,11 +1,12 @@
 import type { SearchData } from './data.js';
+import { Seg } from './time-segment.js';
 
 /**
  * Split (Prins 2004; Vidal 2016): cuts a giant tour into routes optimally
  * for the penalised cost, by a shortest path over tour positions. A route
- * is extended while its load stays under 1.5× the capacity. With a limited
- * fleet, a Bellman recursion over the number of routes keeps at most
- * `maxRoutes` routes.
+ * is extended while its load stays under 1.5× the capacity. When that
+ * uses more routes than the fleet (or the route slots), a Bellman recursion
+ * over the number of routes keeps at most that many.
  */
 export class Split {
   private readonly pot: Float64Array;
@@ -13,6 +14,8 @@ export class Split {
   private readonly load: Float64Array;
   /** Route costs from the last scan, indexed by end position. */
   private readonly seg: Float64Array;
+  private readonly acc = new Seg();
+  private readonly tmp = new Seg();
 
   constructor(private readonly data: SearchData) {
     const n = data.n;
@@ -25,9 +28,9 @@ export class Split {
   /** Routes of `tour` (customer ids) at the given penalty weights. */
   run(tour: Int32Array, penaltyLoad: number, penaltyTime: number): number[][] {
     const routes = this.unlimited(tour, penaltyLoad, penaltyTime);
-    if (routes.length <= this.data.maxRoutes) return routes;
-    return this.limited(tour, penaltyLoad, penaltyTime, this.data.maxRoutes, true) ??
-      this.limited(tour, penaltyLoad, penaltyTime, this.data.maxRoutes, false)!;
+    const K = Math.min(this.data.maxRoutes, this.data.fleetLimit);
+    if (routes.length <= K) return routes;
+    return this.limited(tour, penaltyLoad, penaltyTime, K, true) ?? this.limited(tour, penaltyLoad, penaltyTime, K, false)!;
   }
 
   /**
@@ -42,8 +45,10 @@ export class Split {
     const L = this.load;
     L.fill(0);
     let cost = 0;
-    let time = 0;
     let prev = 0;
+    const acc = this.acc;
+    const tmp = this.tmp;
+    acc.set(0, 0, d.early[0], d.late[0]);
     let last = i;
     for (let j = i; j < n; j++) {
       const c = tour[j];
@@ -60,9 +65,9 @@ export class Split {
       cost += d.cost[prev * N1 + c];
       let total = cost + d.cost[c * N1] + d.fixedCost + pL * excess;
       if (d.time) {
-        time += d.time[prev * N1 + c] + d.service[c];
-        const dur = time + d.time[c * N1];
-        if (dur > d.maxDuration) total += pT * (dur - d.maxDuration);
+        acc.append(d.time[prev * N1 + c], d.service[c], 0, d.early[c], d.late[c]);
+        tmp.set(acc.dur, acc.warp, acc.early, acc.late).append(d.time[c * N1], 0, 0, d.early[0], d.late[0]);
+        total += pT * tmp.excess(d.maxDuration);
       }
       this.seg[j + 1] = total;
       prev = c;

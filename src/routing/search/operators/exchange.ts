@@ -50,8 +50,18 @@ export class Exchange implements NodeOperator {
         if (v === pU || (s.pos[v] >= s.pos[u] && s.pos[v] <= s.pos[uEnd])) return 0;
         const dc = C[L[pU] * W + L[nU]] - C[L[pU] * W + L[u]] - C[L[uEnd] * W + L[nU]] + C[L[v] * W + L[u]] + C[L[uEnd] * W + L[nV]] - C[L[v] * W + L[nV]];
         if (s.data.time === null) return dc;
-        const dt = s.t(pU, nU) - s.t(pU, u) - s.t(uEnd, nU) + s.t(v, u) + s.t(uEnd, nV) - s.t(v, nV);
-        return dc + s.timePenalty(s.routeTime[rU] + dt) - s.timePenalty(s.routeTime[rU]);
+        if (s.pos[v] > s.pos[uEnd]) {
+          s.accPrefix(pU);
+          s.accRange(pU, nU, v);
+          s.accRange(v, u, uEnd);
+          s.accSuffix(uEnd, nV);
+        } else {
+          s.accPrefix(v);
+          s.accRange(v, u, uEnd);
+          s.accRange(uEnd, nV, pU);
+          s.accSuffix(pU, nU);
+        }
+        return dc + s.accPenalty() - s.timePenalty(rU);
       }
       const dcU = C[L[pU] * W + L[nU]] - C[L[pU] * W + L[u]] - C[L[uEnd] * W + L[nU]];
       const dcV = C[L[v] * W + L[u]] + C[L[uEnd] * W + L[nV]] - C[L[v] * W + L[nV]];
@@ -62,11 +72,11 @@ export class Exchange implements NodeOperator {
       let penU = s.loadPenalty(rU, u, uEnd, -1, -1);
       let penV = s.loadPenalty(rV, -1, -1, u, uEnd);
       if (s.data.time !== null) {
-        const segT = s.cumTime[uEnd] - s.cumTime[u] + s.data.service[u];
-        const dtU = s.t(pU, nU) - s.t(pU, u) - s.t(uEnd, nU) - segT;
-        const dtV = s.t(v, u) + s.t(uEnd, nV) - s.t(v, nV) + segT;
-        penU += s.timePenalty(s.routeTime[rU] + dtU);
-        penV += s.timePenalty(s.routeTime[rV] + dtV);
+        penU += s.joinPenalty(pU, nU);
+        s.accPrefix(v);
+        s.accRange(v, u, uEnd);
+        s.accSuffix(uEnd, nV);
+        penV += s.accPenalty();
       }
       return dcU + dcV + fixed + penU - s.routePenalty[rU] + penV - s.routePenalty[rV];
     }
@@ -81,8 +91,18 @@ export class Exchange implements NodeOperator {
       } else if (s.pos[vEnd] + 1 >= s.pos[u]) return 0;
       const dc = C[L[pU] * W + L[v]] + C[L[vEnd] * W + L[nU]] + C[L[pV] * W + L[u]] + C[L[uEnd] * W + L[nV]] - C[L[pU] * W + L[u]] - C[L[uEnd] * W + L[nU]] - C[L[pV] * W + L[v]] - C[L[vEnd] * W + L[nV]];
       if (s.data.time === null) return dc;
-      const dt = s.t(pU, v) + s.t(vEnd, nU) + s.t(pV, u) + s.t(uEnd, nV) - s.t(pU, u) - s.t(uEnd, nU) - s.t(pV, v) - s.t(vEnd, nV);
-      return dc + s.timePenalty(s.routeTime[rU] + dt) - s.timePenalty(s.routeTime[rU]);
+      const uFirst = s.pos[u] < s.pos[v];
+      const a = uFirst ? u : v;
+      const aEnd = uFirst ? uEnd : vEnd;
+      const b = uFirst ? v : u;
+      const bEnd = uFirst ? vEnd : uEnd;
+      const pA = s.prev[a];
+      s.accPrefix(pA);
+      s.accRange(pA, b, bEnd);
+      s.accRange(bEnd, s.next[aEnd], s.prev[b]);
+      s.accRange(s.prev[b], a, aEnd);
+      s.accSuffix(aEnd, s.next[bEnd]);
+      return dc + s.accPenalty() - s.timePenalty(rU);
     }
     const dcU = C[L[pU] * W + L[v]] + C[L[vEnd] * W + L[nU]] - C[L[pU] * W + L[u]] - C[L[uEnd] * W + L[nU]];
     const dcV = C[L[pV] * W + L[u]] + C[L[uEnd] * W + L[nV]] - C[L[pV] * W + L[v]] - C[L[vEnd] * W + L[nV]];
@@ -90,12 +110,14 @@ export class Exchange implements NodeOperator {
     let penU = s.loadPenalty(rU, u, uEnd, v, vEnd);
     let penV = s.loadPenalty(rV, v, vEnd, u, uEnd);
     if (s.data.time !== null) {
-      const segTU = s.cumTime[uEnd] - s.cumTime[u] + s.data.service[u];
-      const segTV = s.cumTime[vEnd] - s.cumTime[v] + s.data.service[v];
-      const dtU = s.t(pU, v) + s.t(vEnd, nU) - s.t(pU, u) - s.t(uEnd, nU) - segTU + segTV;
-      const dtV = s.t(pV, u) + s.t(uEnd, nV) - s.t(pV, v) - s.t(vEnd, nV) - segTV + segTU;
-      penU += s.timePenalty(s.routeTime[rU] + dtU);
-      penV += s.timePenalty(s.routeTime[rV] + dtV);
+      s.accPrefix(pU);
+      s.accRange(pU, v, vEnd);
+      s.accSuffix(vEnd, nU);
+      penU += s.accPenalty();
+      s.accPrefix(pV);
+      s.accRange(pV, u, uEnd);
+      s.accSuffix(uEnd, nV);
+      penV += s.accPenalty();
     }
     return dcU + dcV + penU - s.routePenalty[rU] + penV - s.routePenalty[rV];
   }

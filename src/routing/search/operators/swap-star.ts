@@ -10,7 +10,9 @@ const NONE = -1;
  * other route (not necessarily in the other's place). The three cheapest
  * insertion positions of every customer in the other route are
  * precomputed, so a route pair costs O(|A|·|B|). Single relocations
- * between the two routes are considered in the same pass.
+ * between the two routes are considered in the same pass. With a time
+ * resource (windows, duration limit), candidates are ranked on cost and
+ * load, and the chosen one is evaluated exactly.
  */
 export class SwapStar implements RouteOperator {
   readonly name = 'swap*';
@@ -94,25 +96,6 @@ export class SwapStar implements RouteOperator {
     return best;
   }
 
-  /** Exact resource change of route of `out` when `out` leaves it and `inn` is inserted after `w` (NONE: nothing inserted). */
-  private timeDelta(out: number, inn: number, w: number): number {
-    const s = this.s;
-    const p = s.prev[out];
-    const q = s.next[out];
-    const svc = s.data.service;
-    if (inn === NONE) return s.t(p, q) - s.t(p, out) - s.t(out, q) - svc[out];
-    if (w === p) return s.t(p, inn) + s.t(inn, q) - s.t(p, out) - s.t(out, q) - svc[out] + svc[inn];
-    const nw = s.next[w];
-    return s.t(p, q) - s.t(p, out) - s.t(out, q) + s.t(w, inn) + s.t(inn, nw) - s.t(w, nw) - svc[out] + svc[inn];
-  }
-
-  /** Exact resource change of route of `w` when `inn` is inserted after `w`. */
-  private timeInsert(inn: number, w: number): number {
-    const s = this.s;
-    const nw = s.next[w];
-    return s.t(w, inn) + s.t(inn, nw) - s.t(w, nw) + s.data.service[inn];
-  }
-
   evaluate(r1: number, r2: number): number {
     const s = this.s;
     this.r1 = r1;
@@ -120,7 +103,6 @@ export class SwapStar implements RouteOperator {
     this.bestU = this.bestV = this.bestPosU = this.bestPosV = NONE;
     this.preprocess(r1, r2);
     this.preprocess(r2, r1);
-    const hasTime = s.data.time !== null;
     const pen1 = s.routePenalty[r1];
     const pen2 = s.routePenalty[r2];
     const end1 = s.endDepot(r1);
@@ -128,17 +110,13 @@ export class SwapStar implements RouteOperator {
     let best = 0;
     for (let u = s.next[s.startDepot(r1)]; u !== end1; u = s.next[u]) {
       for (let v = s.next[s.startDepot(r2)]; v !== end2; v = s.next[v]) {
-        let dPen1 = s.loadPenalty(r1, u, u, v, v) - pen1;
-        let dPen2 = s.loadPenalty(r2, v, v, u, u) - pen2;
+        const dPen1 = s.loadPenalty(r1, u, u, v, v) - pen1;
+        const dPen2 = s.loadPenalty(r2, v, v, u, u) - pen2;
         if (dPen1 + this.removal[u] + dPen2 + this.removal[v] > 0) continue;
         const extraV = this.insertWithout(v, u);
         const posV = this.tmpPos;
         const extraU = this.insertWithout(u, v);
         const posU = this.tmpPos;
-        if (hasTime) {
-          dPen1 += s.timePenalty(s.routeTime[r1] + this.timeDelta(u, v, posV));
-          dPen2 += s.timePenalty(s.routeTime[r2] + this.timeDelta(v, u, posU));
-        }
         const delta = dPen1 + this.removal[u] + extraV + dPen2 + this.removal[v] + extraU;
         if (delta < best) {
           best = delta;
@@ -149,6 +127,12 @@ export class SwapStar implements RouteOperator {
     // Relocations alone, in both directions.
     best = this.relocations(r1, r2, best, false);
     best = this.relocations(r2, r1, best, true);
+    if (s.data.time !== null && (this.bestU !== NONE || this.bestV !== NONE)) {
+      // Candidates were ranked without their new time penalty (old one
+      // subtracted); add it exactly for the chosen move, in O(route length).
+      best += s.timePenaltyEdited(r1, this.bestU, this.bestV, this.bestPosV);
+      best += s.timePenaltyEdited(r2, this.bestV, this.bestU, this.bestPosU);
+    }
     return best;
   }
 
@@ -161,11 +145,7 @@ export class SwapStar implements RouteOperator {
     for (let u = s.next[s.startDepot(from)]; u !== end; u = s.next[u]) {
       const w = this.insPos[u * 3];
       if (w === NONE) continue;
-      let dPen = s.loadPenalty(from, u, u, -1, -1) - s.routePenalty[from] + s.loadPenalty(to, -1, -1, u, u) - s.routePenalty[to];
-      if (s.data.time !== null) {
-        dPen += s.timePenalty(s.routeTime[from] + this.timeDelta(u, NONE, NONE));
-        dPen += s.timePenalty(s.routeTime[to] + this.timeInsert(u, w));
-      }
+      const dPen = s.loadPenalty(from, u, u, -1, -1) - s.routePenalty[from] + s.loadPenalty(to, -1, -1, u, u) - s.routePenalty[to];
       const delta = dPen + this.removal[u] + this.insCost[u * 3] + fixed;
       if (delta < best) {
         best = delta;

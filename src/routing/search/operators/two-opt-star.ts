@@ -5,7 +5,7 @@ import type { NodeOperator } from './operator.js';
  * 2-opt* between two routes, with u in route A and v in route B (v may be
  * B's start depot); x = next(u), y = next(v). Two variants, the better is
  * kept: tails swapped (u→y, v→x), or heads joined (u→v with B's head
- * reversed, x→y with A's tail reversed; symmetric matrices only).
+ * reversed, x→y with A's tail reversed; symmetric costs, no time resource).
  */
 export class TwoOptStar implements NodeOperator {
   readonly name = '2-opt*';
@@ -49,10 +49,7 @@ export class TwoOptStar implements NodeOperator {
         pen += s.loadPenaltyOf(L);
         for (let d = 0; d < D; d++) L[d] = s.cumLoad[v * D + d] + s.routeLoad[rU * D + d] - s.cumLoad[u * D + d];
         pen += s.loadPenaltyOf(L);
-        if (s.data.time !== null) {
-          pen += s.timePenalty(s.cumTime[u] + s.t(u, y) + s.routeTime[rV] - s.cumTime[v] - s.t(v, y));
-          pen += s.timePenalty(s.cumTime[v] + s.t(v, x) + s.routeTime[rU] - s.cumTime[u] - s.t(u, x));
-        }
+        if (s.data.time !== null) pen += s.joinPenalty(u, y) + s.joinPenalty(v, x);
         const delta = dc + fixed + pen - base;
         if (delta < best) {
           best = delta;
@@ -61,7 +58,7 @@ export class TwoOptStar implements NodeOperator {
       }
     }
     // Heads joined: A = A[..u] + reverse(B[first..v]), B = reverse(A[x..last]) + B[y..].
-    if (s.data.symmetric) {
+    if (s.data.symmetric && s.data.time === null) {
       const dc = C[Lc[u] * W + Lc[v]] + C[Lc[x] * W + Lc[y]] - C[Lc[u] * W + Lc[x]] - C[Lc[v] * W + Lc[y]];
       const nU = s.pos[u] + s.pos[v];
       const nV = sizeU - s.pos[u] + sizeV - s.pos[v];
@@ -72,10 +69,6 @@ export class TwoOptStar implements NodeOperator {
         pen += s.loadPenaltyOf(L);
         for (let d = 0; d < D; d++) L[d] = s.routeLoad[rU * D + d] - s.cumLoad[u * D + d] + s.routeLoad[rV * D + d] - s.cumLoad[v * D + d];
         pen += s.loadPenaltyOf(L);
-        if (s.data.time !== null) {
-          pen += s.timePenalty(s.cumTime[u] + s.t(u, v) + s.cumTime[v]);
-          pen += s.timePenalty(s.routeTime[rU] - s.cumTime[u] - s.t(u, x) + s.t(x, y) + s.routeTime[rV] - s.cumTime[v] - s.t(v, y));
-        }
         const delta = dc + fixed + pen - base;
         if (delta < best) {
           best = delta;

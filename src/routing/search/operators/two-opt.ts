@@ -4,7 +4,8 @@ import type { NodeOperator } from './operator.js';
 /**
  * Intra-route 2-opt: for u before v in the same route, reverses the path
  * from next(u) to v (edges u→x and v→y become u→v and x→y). Symmetric
- * matrices only (a reversal keeps the path's own cost).
+ * cost matrices only (a reversal keeps the path's own cost); with time
+ * windows the reversed path's timing is evaluated in O(length).
  */
 export class TwoOpt implements NodeOperator {
   readonly name = '2-opt';
@@ -22,9 +23,10 @@ export class TwoOpt implements NodeOperator {
     const y = s.next[v];
     const dc = s.c(u, v) + s.c(x, y) - s.c(u, x) - s.c(v, y);
     if (s.data.time === null) return dc;
-    const r = s.route[u];
-    const dt = s.t(u, v) + s.t(x, y) - s.t(u, x) - s.t(v, y);
-    return dc + s.timePenalty(s.routeTime[r] + dt) - s.timePenalty(s.routeTime[r]);
+    s.accPrefix(u);
+    s.accRangeBack(u, v, x);
+    s.accSuffix(x, y);
+    return dc + s.accPenalty() - s.timePenalty(s.route[u]);
   }
 
   apply(u: number, v: number): void {

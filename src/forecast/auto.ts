@@ -29,11 +29,12 @@ export function isIntermittent(y: readonly number[]): boolean {
   return y.filter((v) => v === 0).length >= INTERMITTENT_ZERO_SHARE * y.length;
 }
 
-function tryFit(parts: Fitted[], f: () => Fitted): void {
+/** Fits one component; a failure is recorded in `failed` and the component left out. */
+function tryFit(parts: Fitted[], failed: string[], label: string, f: () => Fitted): void {
   try {
     parts.push(f());
-  } catch {
-    // a component that fails is left out of the combination
+  } catch (e) {
+    failed.push(`${label}: ${(e as Error).message}`);
   }
 }
 
@@ -48,7 +49,7 @@ function tryFit(parts: Fitted[], f: () => Fitted): void {
  * - otherwise the mean of ETS (AICc-selected), Theta and Damped, each with
  *   the tested seasonal adjustment (the M4 "Comb" idea with ETS in place of
  *   Holt and Theta in place of SES).
- * A component that fails is left out.
+ * A component that fails is left out and named in the forecast's `fallback`.
  */
 export const auto: ForecastModel = {
   name: 'auto',
@@ -60,15 +61,17 @@ export const auto: ForecastModel = {
     const periods = candidatePeriods(opts);
     const passing = periods.filter((m) => hasSeasonality(y, m));
     const parts: Fitted[] = [];
+    const failed: string[] = [];
+    const note = (): string | undefined => (failed.length ? `left out ${failed.join('; ')}` : undefined);
     if (periods.length >= 2 && passing.length >= 1) {
-      tryFit(parts, () => fitAdjusted('ses', y, periods, (z) => fitSimpleEts(z, 'N'), { window: MULTI_SEASONAL_WINDOW }));
-      for (const m of passing) tryFit(parts, () => seasonalNaive.fit(y, { season: m }));
-      tryFit(parts, () => ets.fit(y, opts));
-      if (parts.length === 0) throw new Error('auto: every component failed');
-      return combineFitted('median', y, parts, 'median');
+      tryFit(parts, failed, 'ses', () => fitAdjusted('ses', y, periods, (z) => fitSimpleEts(z, 'N'), { window: MULTI_SEASONAL_WINDOW }));
+      for (const m of passing) tryFit(parts, failed, `snaive(${m})`, () => seasonalNaive.fit(y, { season: m }));
+      tryFit(parts, failed, 'ets', () => ets.fit(y, opts));
+      if (parts.length === 0) throw new Error(`auto: every component failed (${failed.join('; ')})`);
+      return combineFitted('median', y, parts, 'median', note());
     }
-    for (const m of [ets, theta, damped]) tryFit(parts, () => m.fit(y, opts));
-    if (parts.length === 0) throw new Error('auto: every component failed');
-    return combineFitted('mean', y, parts, 'mean');
+    for (const m of [ets, theta, damped]) tryFit(parts, failed, m.name, () => m.fit(y, opts));
+    if (parts.length === 0) throw new Error(`auto: every component failed (${failed.join('; ')})`);
+    return combineFitted('mean', y, parts, 'mean', note());
   },
 };

@@ -151,7 +151,7 @@ function initialStates(y: readonly number[], spec: EtsSpec): { l0: number; b0: n
   let s0: Float64Array = new Float64Array(m).fill(spec.season === 'M' ? 1 : 0);
   let adj: number[] = y.slice();
   if (spec.season !== 'N') {
-    const part = y.slice(0, Math.min(n, Math.max(3 * m, 4 * m)));
+    const part = y.slice(0, Math.min(n, 4 * m));
     s0 = classicalIndices(part, m, spec.season === 'M' ? 'multiplicative' : 'additive');
     adj = part.map((v, t) => (spec.season === 'M' ? v / s0[t % m] : v - s0[t % m]));
   }
@@ -183,7 +183,7 @@ export function fitEts(y: readonly number[], spec: EtsSpec, opts: EtsFitOptions 
   const fixed = opts.fixed ?? {};
   const init = initialStates(y, spec);
   const scale = Math.max(1e-8, mean(y.map(Math.abs)));
-  // Vector: [alpha, beta*(rel), gamma*(rel), phi, l0/scale, b0/scale]
+  // Optimised vector: alpha, beta/alpha, gamma/(1 − alpha), phi, l0 and b0 (scaled), seasonal states (optional).
   const names: string[] = [];
   const x0: number[] = [];
   const lo: number[] = [];

@@ -137,6 +137,16 @@ export class ThreadJobRunner implements JobRunner {
     return this.snapshot(this.job(jobId));
   }
 
+  async list(filter: { kind?: string; status?: JobStatus } = {}): Promise<JobSnapshot[]> {
+    const out: JobSnapshot[] = [];
+    for (const job of this.jobs.values()) {
+      if (filter.kind !== undefined && job.kind !== filter.kind) continue;
+      if (filter.status !== undefined && job.status !== filter.status) continue;
+      out.push(this.snapshot(job));
+    }
+    return out;
+  }
+
   async progress(jobId: string): Promise<Progress | null> {
     const p = this.job(jobId).progress;
     return p && { ...p };

@@ -86,6 +86,8 @@ export interface JobRunner {
   submit(kind: string, input: unknown): Promise<string>;
   /** The job's current state, for polling. */
   get(jobId: string): Promise<JobSnapshot>;
+  /** Jobs still known (queued, running, or finished within the TTL), oldest first, optionally filtered. */
+  list(filter?: { kind?: string; status?: JobStatus }): Promise<JobSnapshot[]>;
   /** The latest progress report (null before the first). */
   progress(jobId: string): Promise<Progress | null>;
   /** Waits for the job to finish: resolves with its result, or rejects with its (typed) error; CancelledError if cancelled. */

@@ -6,6 +6,7 @@ import { checkSolution, type RoutePlan, type Violation } from './check.js';
 import { buildSearchData, type SearchData } from './search/data.js';
 import { hybridGeneticSearch, type HgsParams } from './search/hgs.js';
 import { Seg } from './search/time-segment.js';
+import { nearestNeighbourTour } from './construction/nearest-neighbour.js';
 
 export interface SolveOptions {
   /** Seed of the random stream; same seed and iteration limit give the same plan. */
@@ -175,7 +176,11 @@ export function solve(problem: Problem, options: SolveOptions): Solution {
   const stop = new StopCriterion(options.stop, options.clock);
   const rng = createRng(options.seed ?? 1);
   const mapped = mapProblem(problem, options.granular);
-  const result = hybridGeneticSearch(mapped.data, rng, stop, { params: options.params, onProgress: options.onProgress });
+  const result = hybridGeneticSearch(mapped.data, rng, stop, {
+    params: options.params,
+    onProgress: options.onProgress,
+    initialTours: [nearestNeighbourTour(mapped.data)],
+  });
   const routes: RoutePlan[] = result.routes
     .filter((r) => r.length > 0)
     .map((r) => ({ vehicle: 0, stops: r.map((node) => mapped.stopOf[node]) }));

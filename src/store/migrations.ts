@@ -52,6 +52,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX runs_by_scenario ON runs (scenario_id, created_at);
     `,
   },
+  {
+    version: 3,
+    name: 'runs.job_id links a run to the job executing it',
+    sql: `ALTER TABLE runs ADD COLUMN job_id TEXT;`,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -48,6 +48,7 @@ interface RunRow {
   progress: number;
   result: string | null;
   error: string | null;
+  job_id: string | null;
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
@@ -80,6 +81,7 @@ function toRun(row: RunRow): Run {
     progress: row.progress,
     result: row.result === null ? null : parseJsonObject(row.result),
     error: row.error,
+    jobId: row.job_id,
     createdAt: row.created_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
@@ -104,7 +106,7 @@ export class SqliteScenarioStore implements ScenarioStore {
     db.pragma('foreign_keys = ON');
     migrate(db, undefined, this.now);
     const scenarioCols = 'id, name, kind, inputs, seed, created_at, updated_at';
-    const runCols = 'id, scenario_id, status, progress, result, error, created_at, started_at, finished_at';
+    const runCols = 'id, scenario_id, status, progress, result, error, job_id, created_at, started_at, finished_at';
     this.sql = {
       insertScenario: db.prepare(
         `INSERT INTO scenarios (${scenarioCols}) VALUES (@id, @name, @kind, @inputs, @seed, @created_at, @updated_at)`,
@@ -121,7 +123,7 @@ export class SqliteScenarioStore implements ScenarioStore {
       renameScenario: db.prepare('UPDATE scenarios SET name = ?, updated_at = ? WHERE id = ?'),
       deleteScenario: db.prepare('DELETE FROM scenarios WHERE id = ?'),
       insertRun: db.prepare(
-        `INSERT INTO runs (id, scenario_id, status, progress, created_at) VALUES (?, ?, 'queued', 0, ?)`,
+        `INSERT INTO runs (id, scenario_id, status, progress, job_id, created_at) VALUES (?, ?, 'queued', 0, ?, ?)`,
       ),
       getRun: db.prepare(`SELECT ${runCols} FROM runs WHERE id = ?`),
       progressRun: db.prepare(
@@ -209,14 +211,15 @@ export class SqliteScenarioStore implements ScenarioStore {
     })();
   }
 
-  async createRun(scenarioId: string): Promise<Run> {
+  async createRun(scenarioId: string, options: { jobId?: string } = {}): Promise<Run> {
     checkId(scenarioId, 'scenarioId');
+    const jobId = options.jobId === undefined ? null : checkId(options.jobId, 'jobId');
     const id = this.newId();
     const row = this.db.transaction(() => {
       if (!this.sql.getScenario.get(scenarioId)) {
         throw new NotFoundError(`store: no scenario with id ${scenarioId}`, 'scenarioId');
       }
-      this.sql.insertRun.run(id, scenarioId, this.stamp());
+      this.sql.insertRun.run(id, scenarioId, jobId, this.stamp());
       return this.runRow(id);
     })();
     return toRun(row);

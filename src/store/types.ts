@@ -45,6 +45,8 @@ export interface Run {
   result: JsonObject | null;
   /** Error message when status is 'failed'. */
   error: string | null;
+  /** The job (src/jobs) executing this run, if any: lets a route cancel a run or show live progress. */
+  jobId: string | null;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
@@ -102,8 +104,8 @@ export interface ScenarioStore {
   /** Deletes the scenario and all its runs. */
   deleteScenario(id: string): Promise<void>;
 
-  /** A new run of a scenario, status 'queued', progress 0. */
-  createRun(scenarioId: string): Promise<Run>;
+  /** A new run of a scenario, status 'queued', progress 0, optionally linked to the job executing it. */
+  createRun(scenarioId: string, options?: { jobId?: string }): Promise<Run>;
   /** Sets progress (0..1); a queued run becomes 'running' and gets `startedAt`. */
   updateRunProgress(runId: string, progress: number): Promise<Run>;
   /** Ends a run; 'done' sets progress to 1. A finished run cannot be finished again (InputError). */

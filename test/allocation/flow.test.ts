@@ -127,3 +127,24 @@ describe('flow instance validation', () => {
     }
   });
 });
+
+describe('fixedChargeStart (MIP start by local search over open arcs)', () => {
+  it('finds a feasible point, and the optimum on a small facility problem', async () => {
+    const { facilityInstance } = await import('../../src/allocation/bench/generate.js');
+    const { createRng } = await import('../../src/shared/random.js');
+    const { fixedChargeStart } = await import('../../src/allocation/flow/fixed-charge-start.js');
+    const { checkSolution } = await import('../../src/allocation/lp/check.js');
+    const inst = facilityInstance(5, 20, createRng(11));
+    const built = buildFlowLp(inst);
+    const start = fixedChargeStart(built)!;
+    const c = checkSolution(built.model, start.values);
+    expect(c.maxViolation).toBeLessThan(1e-9);
+    expect(c.maxFractionality).toBe(0);
+    const exact = await solveFlow(inst, { backend: 'highs', localSearchStart: false });
+    expect(start.objective).toBeGreaterThanOrEqual(exact.solution.objective - 1e-6);
+    expect(start.objective).toBeCloseTo(exact.solution.objective, 6);
+    const started = await solveFlow(inst, { backend: 'highs' });
+    expect(started.solution.objective).toBeCloseTo(exact.solution.objective, 6);
+    expect(started.lp.gap).toBe(0);
+  });
+});

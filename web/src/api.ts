@@ -1,4 +1,5 @@
 // The API client: one function per endpoint the map UI uses; errors carry the problem+json detail.
+import type { QuoteRequest, QuoteResult } from './quote-types.js';
 import type { NetworkCollection, PathRequest, PathResult, Place, Problem, ProvinceCollection } from './types.js';
 
 /** An HTTP error from the API, with the problem document's detail and field when there is one. */
@@ -54,4 +55,31 @@ export function fetchPath(req: PathRequest, signal?: AbortSignal): Promise<PathR
     body: JSON.stringify(req),
     signal,
   });
+}
+
+/** `POST /api/quotes`: one option per service level (or the one asked for). */
+export function fetchQuote(req: QuoteRequest, signal?: AbortSignal): Promise<QuoteResult> {
+  return request<QuoteResult>('/api/quotes', {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: JSON.stringify(req),
+    signal,
+  });
+}
+
+/** `POST /api/quotes/batch` with a CSV body; answers with the quotes as CSV text. */
+export async function fetchBatchCsv(csv: string, signal?: AbortSignal): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetch('/api/quotes/batch', { method: 'POST', headers: { accept: 'text/csv', 'content-type': 'text/csv' }, body: csv, signal });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, `Cannot reach the hubflow API (${(e as Error).message}).`);
+  }
+  if (!res.ok) {
+    const type = res.headers.get('content-type') ?? '';
+    const p = (type.includes('json') ? await res.json().catch(() => null) : null) as Problem | null;
+    throw new ApiError(res.status, p?.detail ?? p?.title ?? `${res.status} ${res.statusText}`, p?.field);
+  }
+  return res.text();
 }

@@ -25,6 +25,8 @@ export interface PlaceSearchOptions {
   /** Extra text per place, e.g. "eHub". */
   describe?: (p: Place) => string;
   onChange: (p: Place | null) => void;
+  /** Prefix of the element id and test ids, for a second pair of boxes on the page (e.g. "quote-"). */
+  idPrefix?: string;
 }
 
 const MAX_OPTIONS = 8;
@@ -60,16 +62,17 @@ export function placeLabel(p: Place): string {
 
 /** Builds the search box inside `container`. */
 export function createPlaceSearch(container: HTMLElement, o: PlaceSearchOptions): PlaceSearch {
-  const id = `place-${o.role}`;
+  const pre = o.idPrefix ?? '';
+  const id = `${pre}place-${o.role}`;
   container.classList.add('place-search');
   container.innerHTML =
     `<label class="field-label" for="${id}"><span class="end-dot end-${o.role}"></span>${esc(o.label)}</label>` +
     `<div class="place-input-wrap">` +
     `<input id="${id}" type="search" autocomplete="off" spellcheck="false" placeholder="${esc(o.placeholder)}" ` +
-    `role="combobox" aria-expanded="false" aria-autocomplete="list" aria-controls="${id}-list" data-testid="${o.role}-input">` +
-    `<button type="button" class="place-clear" title="Clear" aria-label="Clear ${esc(o.label)}" data-testid="${o.role}-clear">×</button>` +
+    `role="combobox" aria-expanded="false" aria-autocomplete="list" aria-controls="${id}-list" data-testid="${pre}${o.role}-input">` +
+    `<button type="button" class="place-clear" title="Clear" aria-label="Clear ${esc(o.label)}" data-testid="${pre}${o.role}-clear">×</button>` +
     `</div>` +
-    `<ul class="place-options" id="${id}-list" role="listbox" hidden data-testid="${o.role}-options"></ul>`;
+    `<ul class="place-options" id="${id}-list" role="listbox" hidden data-testid="${pre}${o.role}-options"></ul>`;
   const input = container.querySelector('input')!;
   const list = container.querySelector('ul')!;
   const clear = container.querySelector<HTMLButtonElement>('.place-clear')!;

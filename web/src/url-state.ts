@@ -1,6 +1,8 @@
 // The URL hash holds the map view and the chosen path, so a plan can be shared as a link
 // (like the OSRM frontend's url_state). Format:
 //   #map=ZOOM/LAT/LON&from=ID&to=ID&objective=cost|time|co2&weight=KG&modes=road,rail
+// and, for the Quote view:
+//   &view=quote|batch&qfrom=ID&qto=ID&qweight=KG&qdims=LxWxH&qvalue=CNY&qservice=ID&qship=YYYY-MM-DDTHH:MM
 import { isMode, isObjective, MODES } from './modes.js';
 import type { Mode, Objective } from './types.js';
 
@@ -11,6 +13,23 @@ export interface MapView {
   zoom: number;
 }
 
+/** The panel's view: the path planner, a quote for one parcel, or a CSV batch of quotes. */
+export type Tab = 'paths' | 'quote' | 'batch';
+
+/** The inputs of the Quote form, as kept in the URL (null: left empty). */
+export interface QuoteUrlState {
+  from: string | null;
+  to: string | null;
+  weightKg: number | null;
+  /** Length, width and height in cm. */
+  dimsCm: [number, number, number] | null;
+  declaredValueCny: number | null;
+  /** A service id; null: all services. */
+  service: string | null;
+  /** Hand-in time as `YYYY-MM-DDTHH:MM`, China Standard Time; null: now. */
+  shipAt: string | null;
+}
+
 /** Everything the URL records. */
 export interface UrlState {
   view: MapView | null;
@@ -19,7 +38,12 @@ export interface UrlState {
   objective: Objective;
   weightKg: number;
   modes: Mode[];
+  tab: Tab;
+  quote: QuoteUrlState;
 }
+
+/** An empty Quote form. */
+export const EMPTY_QUOTE: Readonly<QuoteUrlState> = { from: null, to: null, weightKg: null, dimsCm: null, declaredValueCny: null, service: null, shipAt: null };
 
 /** The state of a fresh page: no view (fit China), no path, cost objective, 1 kg, all modes. */
 export const DEFAULT_STATE: Readonly<UrlState> = {
@@ -29,7 +53,41 @@ export const DEFAULT_STATE: Readonly<UrlState> = {
   objective: 'cost',
   weightKg: 1,
   modes: [...MODES],
+  tab: 'paths',
+  quote: { ...EMPTY_QUOTE },
 };
+
+const positive = (s: string | null): number | null => {
+  const x = s === null || s.trim() === '' ? NaN : Number(s);
+  return Number.isFinite(x) && x > 0 ? x : null;
+};
+
+function parseQuote(q: URLSearchParams): QuoteUrlState {
+  const dims = (q.get('qdims') ?? '').split('x').map((d) => positive(d));
+  const value = q.get('qvalue');
+  const valueCny = value === null || value.trim() === '' ? NaN : Number(value);
+  const service = q.get('qservice');
+  const ship = q.get('qship');
+  return {
+    from: q.get('qfrom') || null,
+    to: q.get('qto') || null,
+    weightKg: positive(q.get('qweight')),
+    dimsCm: dims.length === 3 && dims.every((d) => d !== null) ? (dims as [number, number, number]) : null,
+    declaredValueCny: Number.isFinite(valueCny) && valueCny >= 0 ? valueCny : null,
+    service: service && /^[\w-]+$/.test(service) && service !== 'all' ? service : null,
+    shipAt: ship && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(ship) ? ship : null,
+  };
+}
+
+function formatQuote(s: QuoteUrlState, parts: string[]): void {
+  if (s.from) parts.push(`qfrom=${encodeURIComponent(s.from)}`);
+  if (s.to) parts.push(`qto=${encodeURIComponent(s.to)}`);
+  if (s.weightKg !== null) parts.push(`qweight=${s.weightKg}`);
+  if (s.dimsCm) parts.push(`qdims=${s.dimsCm.join('x')}`);
+  if (s.declaredValueCny !== null) parts.push(`qvalue=${s.declaredValueCny}`);
+  if (s.service) parts.push(`qservice=${encodeURIComponent(s.service)}`);
+  if (s.shipAt) parts.push(`qship=${s.shipAt}`);
+}
 
 function parseView(s: string | null): MapView | null {
   if (!s) return null;
@@ -45,6 +103,7 @@ export function parseUrlState(hash: string): UrlState {
   const objective = q.get('objective') ?? '';
   const weightKg = Number(q.get('weight'));
   const modesRaw = q.get('modes');
+  const view = q.get('view');
   const modes = modesRaw === null ? [...DEFAULT_STATE.modes] : modesRaw.split(',').filter(isMode);
   return {
     view: parseView(q.get('map')),
@@ -53,6 +112,8 @@ export function parseUrlState(hash: string): UrlState {
     objective: isObjective(objective) ? objective : DEFAULT_STATE.objective,
     weightKg: Number.isFinite(weightKg) && weightKg > 0 ? weightKg : DEFAULT_STATE.weightKg,
     modes: MODES.filter((m) => modes.includes(m)),
+    tab: view === 'quote' || view === 'batch' ? view : 'paths',
+    quote: parseQuote(q),
   };
 }
 
@@ -70,6 +131,8 @@ export function formatUrlState(s: UrlState): string {
     if (s.weightKg !== DEFAULT_STATE.weightKg) parts.push(`weight=${s.weightKg}`);
     if (s.modes.length !== MODES.length) parts.push(`modes=${s.modes.join(',')}`);
   }
+  if (s.tab !== 'paths') parts.push(`view=${s.tab}`);
+  formatQuote(s.quote, parts);
   return parts.length ? `#${parts.join('&')}` : '';
 }
 

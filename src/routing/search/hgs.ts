@@ -39,14 +39,15 @@ export interface HgsResult {
  * Hybrid genetic search (Vidal et al. 2012; Vidal 2022): OX crossover of
  * giant tours, Split, granular local search with penalised capacity and
  * duration, adaptive penalties, repair, and a population managed by
- * biased fitness. Runs until `stop` says so; `initial` routes (e.g. from a
- * construction heuristic) join the first population.
+ * biased fitness. Runs until `stop` says so; `initial` routes and
+ * `initialTours` (giant tours, e.g. from a construction heuristic) join the
+ * first population before the random individuals.
  */
 export function hybridGeneticSearch(
   data: SearchData,
   rng: Rng,
   stop: StopCriterion,
-  opts: { params?: Partial<HgsParams>; initial?: number[][][]; onProgress?: ProgressFn } = {},
+  opts: { params?: Partial<HgsParams>; initial?: number[][][]; initialTours?: Int32Array[]; onProgress?: ProgressFn } = {},
 ): HgsResult {
   const P: HgsParams = { ...DEFAULT_HGS, ...opts.params };
   const n = data.n;
@@ -57,9 +58,14 @@ export function hybridGeneticSearch(
   const pop = new Population(P, rng);
   let maxDemand = 0;
   for (let i = 0; i < data.demand.length; i++) maxDemand = Math.max(maxDemand, data.demand[i]);
+  let maxTime = 0;
+  if (data.time) for (let i = 0; i < data.time.length; i++) maxTime = Math.max(maxTime, data.time[i]);
   const pen: Penalties = {
-    load: Math.max(0.1, Math.min(1000, data.maxCost / Math.max(maxDemand, 1e-9))),
-    time: 1,
+    // Loads are in fractions of capacity: this is HGS-CVRP's maxDist / maxDemand
+    // per demand unit, without its cap of 1000 per unit (scale-dependent).
+    load: Math.max(0.1, data.maxCost / Math.max(maxDemand, 1e-9)),
+    // One unit of time warp or overtime costs as much as the costliest arc per unit of its time.
+    time: Math.max(1, data.maxCost / Math.max(maxTime, 1e-9)),
     fleet: Math.max(1, data.maxCost),
   };
   const recentLoad: boolean[] = [];
@@ -106,7 +112,7 @@ export function hybridGeneticSearch(
     const adapt = (recent: boolean[], p: number): number => {
       if (recent.length === 0) return p;
       const share = recent.filter(Boolean).length / recent.length;
-      if (share < P.targetFeasible - 0.05 && p < 100000) return Math.min(p * 1.2, 100000);
+      if (share < P.targetFeasible - 0.05 && p < 1e12) return p * 1.2;
       if (share > P.targetFeasible + 0.05 && p > 0.1) return Math.max(p * 0.85, 0.1);
       return p;
     };
@@ -136,6 +142,12 @@ export function hybridGeneticSearch(
     for (const routes of opts.initial ?? []) {
       const ind = new Individual(n);
       educate(ind, routes, 1);
+      insert(ind);
+    }
+    for (const tour of opts.initialTours ?? []) {
+      if (stop.shouldStop()) break;
+      const ind = new Individual(n);
+      educate(ind, split.run(tour, pen.load, pen.time), 1);
       insert(ind);
     }
     for (let k = 0; k < P.initialFactor * P.mu && !stop.shouldStop(); k++) insert(randomIndividual());

@@ -1,4 +1,5 @@
 /** Long work behind one interface; worker threads on one machine. */
 export * from './types.js';
-export { ThreadJobRunner, THREAD_RUNNER_DEFAULTS, type ThreadRunnerOptions } from './thread-runner.js';
+export { ThreadJobRunner } from './thread-runner.js';
+export { THREAD_RUNNER_DEFAULTS, type ThreadRunnerOptions } from './runner-options.js';
 export { fromErrorInfo, toErrorInfo } from './protocol.js';

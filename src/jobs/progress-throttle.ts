@@ -5,6 +5,7 @@
  */
 import type { Progress } from '../shared/stop.js';
 
+/** A throttled progress sink. */
 export interface ProgressThrottle {
   report(p: Progress): void;
   /** Drops any report held back (call when the job ends). */

@@ -58,6 +58,7 @@ export function moduleNeedsTsx(moduleUrl: string): boolean {
   return !existsSync(path) && /\.m?js$/.test(path) && existsSync(path.replace(/\.(m?)js$/, '.$1ts'));
 }
 
+/** How to start one worker. */
 export interface SpawnOptions {
   /** Register tsx inside the worker. */
   tsx: boolean;

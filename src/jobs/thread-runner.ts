@@ -3,52 +3,13 @@
  * FIFO queue. Finished jobs are kept for a TTL, then dropped.
  */
 import { randomUUID } from 'node:crypto';
-import { availableParallelism } from 'node:os';
-import { isAbsolute } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ResourceLimits, Worker } from 'node:worker_threads';
-import { existsSync } from 'node:fs';
+import type { Worker } from 'node:worker_threads';
 import { CancelledError, InputError, NotFoundError, OverloadedError } from '../shared/errors.js';
 import type { Progress } from '../shared/stop.js';
 import { fromErrorInfo, type FromWorker, type ToWorker } from './protocol.js';
-import { moduleNeedsTsx, spawnJobWorker } from './spawn-worker.js';
+import { resolveHandler, resolveRunnerOptions, type ResolvedHandler, type ResolvedRunnerOptions, type ThreadRunnerOptions } from './runner-options.js';
+import { spawnJobWorker } from './spawn-worker.js';
 import type { JobErrorInfo, JobEvent, JobHandlerRef, JobListener, JobRunner, JobSnapshot, JobStatus } from './types.js';
-
-export interface ThreadRunnerOptions {
-  /** Handlers by kind (more can be added with `register`). */
-  handlers?: Record<string, JobHandlerRef>;
-  /** Worker threads (default: available cores − 1, at least 1). */
-  workers?: number;
-  /** Jobs waiting for a worker before submit throws OverloadedError (default 100). */
-  maxQueued?: number;
-  /** How long a cancelled job may take to stop before its worker is terminated, ms (default 2000). */
-  cancelGraceMs?: number;
-  /** Minimum interval between progress reports of one job, ms (default 100). */
-  progressThrottleMs?: number;
-  /** How long finished jobs stay readable, ms (default 1 h). */
-  ttlMs?: number;
-  /** Idle workers are stopped after this long, ms (default 60 s; 0 keeps them). */
-  idleTimeoutMs?: number;
-  /** Node options for workers (default none). */
-  execArgv?: string[];
-  /** Heap limits per worker. */
-  resourceLimits?: ResourceLimits;
-}
-
-/** The defaults of ThreadRunnerOptions, resolved in one place. */
-export const THREAD_RUNNER_DEFAULTS = {
-  workers: Math.max(1, availableParallelism() - 1),
-  maxQueued: 100,
-  cancelGraceMs: 2000,
-  progressThrottleMs: 100,
-  ttlMs: 3_600_000,
-  idleTimeoutMs: 60_000,
-};
-
-interface Handler {
-  module: string;
-  exportName: string;
-}
 
 interface Job {
   id: string;
@@ -74,17 +35,10 @@ interface Slot {
   retired: boolean;
 }
 
-function toModuleUrl(module: URL | string): string {
-  if (module instanceof URL) return module.href;
-  if (module.startsWith('file:')) return module;
-  if (isAbsolute(module)) return pathToFileURL(module).href;
-  throw new Error(`jobs: handler module must be a file URL or an absolute path (got ${module})`);
-}
-
 /** Runs jobs in a bounded pool of worker threads. */
 export class ThreadJobRunner implements JobRunner {
-  private readonly opts: typeof THREAD_RUNNER_DEFAULTS & Pick<ThreadRunnerOptions, 'execArgv' | 'resourceLimits'>;
-  private readonly handlers = new Map<string, Handler>();
+  private readonly opts: ResolvedRunnerOptions;
+  private readonly handlers = new Map<string, ResolvedHandler>();
   private readonly jobs = new Map<string, Job>();
   private readonly queue: Job[] = [];
   private readonly slots: Slot[] = [];
@@ -94,18 +48,15 @@ export class ThreadJobRunner implements JobRunner {
 
   constructor(options: ThreadRunnerOptions = {}) {
     const { handlers, ...rest } = options;
-    this.opts = { ...THREAD_RUNNER_DEFAULTS, ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) };
-    if (!Number.isInteger(this.opts.workers) || this.opts.workers < 1) throw new Error('jobs: workers must be an integer ≥ 1');
+    this.opts = resolveRunnerOptions(rest);
     for (const [kind, ref] of Object.entries(handlers ?? {})) this.register(kind, ref);
   }
 
   /** Registers the handler of a kind. The module must exist (as .js, or as .ts under tsx). */
   register(kind: string, ref: JobHandlerRef): void {
-    const module = toModuleUrl(ref.module);
-    const path = fileURLToPath(module);
-    if (!existsSync(path) && !moduleNeedsTsx(module)) throw new Error(`jobs: handler module for ${kind} not found: ${path}`);
-    this.needsTsx ||= moduleNeedsTsx(module);
-    this.handlers.set(kind, { module, exportName: ref.exportName ?? 'default' });
+    const handler = resolveHandler(kind, ref);
+    this.needsTsx ||= handler.tsx;
+    this.handlers.set(kind, handler);
   }
 
   /** Registered kinds. */
@@ -273,7 +224,7 @@ export class ThreadJobRunner implements JobRunner {
   }
 
   private start(slot: Slot, job: Job): void {
-    const handler = this.handlers.get(job.kind) as Handler;
+    const handler = this.handlers.get(job.kind) as ResolvedHandler;
     if (slot.idleTimer) clearTimeout(slot.idleTimer);
     slot.idleTimer = undefined;
     slot.job = job;

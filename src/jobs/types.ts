@@ -35,6 +35,7 @@ export interface JobSnapshot {
 /** Pushed to subscribers: every status change, and every (throttled) progress report. */
 export type JobEvent = { type: 'status'; job: JobSnapshot } | { type: 'progress'; jobId: string; kind: string; progress: Progress };
 
+/** Receives job events. */
 export type JobListener = (event: JobEvent) => void;
 
 /** What a handler receives besides its input. */

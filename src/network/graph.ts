@@ -1,6 +1,7 @@
 import { MultiDirectedGraph } from 'graphology';
 import { distance as turfDistance } from '@turf/turf';
 import { kmToM, hToS, kmhToMps, KG_PER_TONNE } from '../shared/units.js';
+import { seaRoute, type SeaGraph } from './sea.js';
 import type { EdgeAttributes, Lane, Mode, ModeParams, NetworkData, NodeAttributes, Place } from './types.js';
 
 export type NetworkGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
@@ -38,13 +39,26 @@ export function placesOf(data: NetworkData): Place[] {
 }
 
 /**
- * Attributes of one directed edge for a lane by a mode. Distance is the
- * great-circle distance times the mode's detour factor; the duration is the
+ * Network distance of a lane: for a sea lane with a maritime graph, the
+ * length of the sea route (src/network/sea.ts, no detour factor); otherwise
+ * the great-circle distance times the mode's detour factor.
+ */
+export function laneDistanceM(mode: Mode, a: Place, b: Place, p: ModeParams, sea?: SeaGraph): number {
+  if (mode === 'sea' && sea) {
+    const r = seaRoute(sea, [a.lon, a.lat], [b.lon, b.lat]);
+    if (r) return r.distanceM;
+  }
+  return greatCircleM([a.lon, a.lat], [b.lon, b.lat]) * p.detourFactor;
+}
+
+/**
+ * Attributes of one directed edge for a lane by a mode. Distance is
+ * laneDistanceM (sea route for sea lanes, else great circle × detour factor); the duration is the
  * line-haul time at the mode's average speed plus the handling time at the
  * arrival node; the cost of a shipment of w kg is fixedCny + perKgCny × w.
  */
-export function edgeAttributes(lane: Lane, a: Place, b: Place, p: ModeParams): EdgeAttributes {
-  const distanceM = greatCircleM([a.lon, a.lat], [b.lon, b.lat]) * p.detourFactor;
+export function edgeAttributes(lane: Lane, a: Place, b: Place, p: ModeParams, sea?: SeaGraph): EdgeAttributes {
+  const distanceM = laneDistanceM(lane.mode, a, b, p, sea);
   const km = distanceM / 1000;
   return {
     laneId: laneId(lane),
@@ -78,8 +92,8 @@ export function buildGraph(data: NetworkData, places: Place[], modes: readonly M
     const a = byId.get(lane.from)!;
     const b = byId.get(lane.to)!;
     const params = data.modes[lane.mode];
-    graph.addDirectedEdgeWithKey(`${laneId(lane)}>`, a.id, b.id, edgeAttributes(lane, a, b, params));
-    graph.addDirectedEdgeWithKey(`${laneId(lane)}<`, b.id, a.id, edgeAttributes(lane, b, a, params));
+    graph.addDirectedEdgeWithKey(`${laneId(lane)}>`, a.id, b.id, edgeAttributes(lane, a, b, params, data.sea));
+    graph.addDirectedEdgeWithKey(`${laneId(lane)}<`, b.id, a.id, edgeAttributes(lane, b, a, params, data.sea));
   }
   return graph;
 }

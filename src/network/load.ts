@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError } from '../shared/errors.js';
 import { readCsv, type CsvRow } from './csv.js';
+import { loadSeaGraph } from './sea.js';
 import { MODES, type City, type Hub, type Lane, type Mode, type ModeParams, type NetworkData } from './types.js';
 
 /**
@@ -18,7 +20,9 @@ export function loadNetworkData(dataDir: string): NetworkData {
     ids.add(p.id);
   }
   const lanes = loadLanes(join(dataDir, 'lanes.csv'), ids);
-  return { cities, hubs, modes, lanes };
+  const seaFile = join(dataDir, 'sea-waypoints.json');
+  const sea = existsSync(seaFile) ? loadSeaGraph(seaFile) : undefined;
+  return { cities, hubs, modes, lanes, sea };
 }
 
 const ID_RE = /^[a-z0-9][a-z0-9-]*$/;

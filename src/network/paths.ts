@@ -4,6 +4,7 @@ import type { LineString, Position } from 'geojson';
 import { InputError } from '../shared/errors.js';
 import type { Network } from './network.js';
 import type { NetworkGraph } from './graph.js';
+import { seaRoute, type SeaGraph } from './sea.js';
 import { MODES, type EdgeAttributes, type Mode, type Place } from './types.js';
 
 export const OBJECTIVES = ['cost', 'time', 'co2'] as const;
@@ -185,7 +186,7 @@ export function findPath(network: Network, q: PathQuery): PathResult {
   const raw = shortestPath(network, from.id, to.id, objective, weightKg, modes);
   if (!raw) return { found: false, reason: noPathReason(network, from, to, modes), ...base, legs: [], totals: null, geometry: null };
   const { legs, totals } = describePath(network, raw, weightKg);
-  const geometry = pathGeometry(raw.nodes.map((id) => network.place(id)!));
+  const geometry = pathGeometry(raw.nodes.map((id) => network.place(id)!), raw.edges.map((e) => e.mode), network.data.sea);
   return { found: true, ...base, legs, totals, geometry };
 }
 
@@ -209,11 +210,23 @@ export function arc(a: Place, b: Place): Position[] {
   return g.type === 'LineString' ? g.coordinates : g.coordinates.flat();
 }
 
-/** The path's geometry: great-circle arcs from place to place, joined into one LineString. */
-export function pathGeometry(places: Place[]): LineString {
+/** The drawn line of one leg: the sea route for a sea leg when a maritime graph is given, else the great-circle arc. */
+export function legLine(a: Place, b: Place, mode?: Mode, sea?: SeaGraph): Position[] {
+  if (mode === 'sea' && sea) {
+    const r = seaRoute(sea, [a.lon, a.lat], [b.lon, b.lat]);
+    if (r) return r.coordinates;
+  }
+  return arc(a, b);
+}
+
+/**
+ * The path's geometry, joined into one LineString: per leg the sea route
+ * (sea legs, when `sea` is given; `modes[i]` is leg i's mode) or the great-circle arc.
+ */
+export function pathGeometry(places: Place[], modes: readonly (Mode | undefined)[] = [], sea?: SeaGraph): LineString {
   const coords: Position[] = [];
   for (let i = 0; i + 1 < places.length; i++) {
-    const seg = arc(places[i], places[i + 1]);
+    const seg = legLine(places[i], places[i + 1], modes[i], sea);
     coords.push(...(i === 0 ? seg : seg.slice(1)));
   }
   return { type: 'LineString', coordinates: coords.map(([x, y]) => [round5(x), round5(y)]) };

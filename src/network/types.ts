@@ -1,4 +1,5 @@
 /** Plain data of the hub network, as loaded from data/ and validated once. */
+import type { SeaGraph } from './sea.js';
 
 export const MODES = ['road', 'rail', 'air', 'sea'] as const;
 export type Mode = (typeof MODES)[number];
@@ -64,6 +65,8 @@ export interface NetworkData {
   hubs: Hub[];
   modes: Record<Mode, ModeParams>;
   lanes: Lane[];
+  /** Maritime graph (data/sea-waypoints.json) for sea lanes; without it a sea lane is great circle × detourFactor. */
+  sea?: SeaGraph;
 }
 
 /** A node of the network: a city or a hub. */
@@ -86,7 +89,7 @@ export interface Place {
 export interface EdgeAttributes {
   laneId: string;
   mode: Mode;
-  /** Network distance: great-circle × detour factor. */
+  /** Network distance: great-circle × detour factor, or the sea route for sea lanes (src/network/sea.ts). */
   distanceM: number;
   /** Line-haul time plus handling at the arrival node. */
   durationS: number;

@@ -242,7 +242,7 @@ export class QuoteEngine {
       extraDays: pp.international ? t.international.customsDays : 0,
       timeZoneOffsetH: t.timeZoneOffsetH,
     });
-    if (opts.geometry && !pp.geometry) pp.geometry = pathGeometry(pp.raw.nodes.map((id) => this.network.place(id)!));
+    if (opts.geometry && !pp.geometry) pp.geometry = pathGeometry(pp.raw.nodes.map((id) => this.network.place(id)!), pp.raw.edges.map((e) => e.mode), this.network.data.sea);
     return {
       service: svc.id,
       label: svc.label,

@@ -16,12 +16,14 @@ export interface KpiDifference {
   diffPct: number | null;
 }
 
+/** Which scenario and run one side of a comparison comes from. */
 export interface ScenarioSide {
   scenarioId: string;
   name: string;
   runId: string;
 }
 
+/** Two scenarios' latest finished runs, KPI by KPI. */
 export interface ScenarioComparison {
   a: ScenarioSide;
   b: ScenarioSide;

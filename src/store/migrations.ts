@@ -8,6 +8,7 @@
 import { DataError } from '../shared/errors.js';
 import type { SqliteDatabase } from './sqlite-driver.js';
 
+/** One schema step: SQL applied once, in a transaction. */
 export interface Migration {
   version: number;
   name: string;

@@ -11,6 +11,7 @@ import { SqliteScenarioStore, type SqliteStoreOptions } from './sqlite-store.js'
 /** Default database file name inside the state directory. */
 export const DEFAULT_DB_FILE = 'hubflow.db';
 
+/** Where the store lives, plus SQLite options. */
 export interface OpenStoreOptions extends SqliteStoreOptions {
   /** State directory (default: HUBFLOW_STATE_DIR, else `.hubflow/` in the working directory). Created if missing. */
   dir?: string;

@@ -54,6 +54,7 @@ interface RunRow {
   finished_at: string | null;
 }
 
+/** Injectable clock and ids (tests pin them). */
 export interface SqliteStoreOptions {
   /** Clock for timestamps (default: the wall clock). */
   now?: () => Date;

@@ -6,6 +6,7 @@
 import type { JobRunner, JobSnapshot } from '../jobs/types.js';
 import type { Run, ScenarioStore } from './types.js';
 
+/** How often job progress is written to the run. */
 export interface TrackOptions {
   /** Minimum time between progress writes, ms (default 1000). */
   progressIntervalMs?: number;

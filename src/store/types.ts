@@ -10,10 +10,12 @@
 
 /** Kinds of scenario the store accepts. Add a kind here; the schema does not restrict it. */
 export const SCENARIO_KINDS = ['flywheel', 'savings', 'allocation', 'vrp'] as const;
+/** One of SCENARIO_KINDS. */
 export type ScenarioKind = (typeof SCENARIO_KINDS)[number];
 
 /** Run lifecycle: queued → running → done | failed | cancelled (a run can also finish straight from queued). */
 export const RUN_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
+/** One of RUN_STATUSES. */
 export type RunStatus = (typeof RUN_STATUSES)[number];
 /** The statuses a run ends in; a finished run cannot change again. */
 export const FINAL_RUN_STATUSES: readonly RunStatus[] = ['done', 'failed', 'cancelled'];
@@ -21,6 +23,7 @@ export const FINAL_RUN_STATUSES: readonly RunStatus[] = ['done', 'failed', 'canc
 /** Any JSON object (the store parses and serialises it; numbers must be finite). */
 export type JsonObject = { [key: string]: unknown };
 
+/** A named, immutable set of inputs and a seed. */
 export interface Scenario {
   id: string;
   name: string;
@@ -35,6 +38,7 @@ export interface Scenario {
   updatedAt: string;
 }
 
+/** One execution of a scenario. */
 export interface Run {
   id: string;
   scenarioId: string;
@@ -67,6 +71,7 @@ export interface PageOptions {
   offset?: number;
 }
 
+/** Paging plus an optional kind filter. */
 export interface ScenarioListOptions extends PageOptions {
   kind?: string;
 }

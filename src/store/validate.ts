@@ -16,7 +16,9 @@ import {
 
 /** Longest scenario name accepted, in characters. */
 export const MAX_NAME_LENGTH = 200;
+/** Page size when none is given. */
 export const DEFAULT_PAGE_LIMIT = 50;
+/** Largest page size accepted. */
 export const MAX_PAGE_LIMIT = 500;
 
 /** A trimmed, non-empty name of at most MAX_NAME_LENGTH characters. */

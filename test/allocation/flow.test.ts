@@ -148,3 +148,27 @@ describe('fixedChargeStart (MIP start by local search over open arcs)', () => {
     expect(started.lp.gap).toBe(0);
   });
 });
+
+describe('facilityLagrangian', () => {
+  it('bounds the facility optimum from below and declines other structures', async () => {
+    const { facilityInstance } = await import('../../src/allocation/bench/generate.js');
+    const { createRng } = await import('../../src/shared/random.js');
+    const { facilityLagrangian } = await import('../../src/allocation/flow/lagrangian-facility.js');
+    const inst = facilityInstance(6, 25, createRng(5));
+    const built = buildFlowLp(inst);
+    const lag = facilityLagrangian(built)!;
+    const exact = await solveFlow(inst, { backend: 'highs', localSearchStart: false });
+    expect(lag.lowerBound).toBeLessThanOrEqual(exact.solution.objective + 1e-6);
+    expect(lag.lowerBound).toBeGreaterThan(0.9 * exact.solution.objective);
+    expect(lag.candidates.length).toBeGreaterThan(0);
+    // A fixed-cost lane straight to a sink is not the facility structure.
+    const lane = buildFlowLp({
+      nodes: [
+        { id: 's', supply: 5 },
+        { id: 'd', supply: -5 },
+      ],
+      arcs: [{ from: 's', to: 'd', costPerUnit: 1, capacity: 9, fixedCost: 3 }],
+    });
+    expect(facilityLagrangian(lane)).toBeNull();
+  });
+});

@@ -11,7 +11,7 @@ import { DEFAULT_STATE, formatUrlState, parseUrlState } from '../../web/src/url-
 
 describe('url state', () => {
   it('round-trips the view and the path', () => {
-    const s = { view: { zoom: 5.5, lat: 31.2345678, lon: 121.4567 }, from: 'shanghai', to: 'ehub-liege', objective: 'co2' as const, weightKg: 2.5, modes: ['rail' as const, 'sea' as const] };
+    const s = { ...DEFAULT_STATE, view: { zoom: 5.5, lat: 31.2345678, lon: 121.4567 }, from: 'shanghai', to: 'ehub-liege', objective: 'co2' as const, weightKg: 2.5, modes: ['rail' as const, 'sea' as const] };
     const hash = formatUrlState(s);
     expect(hash).toBe('#map=5.5/31.235/121.457&from=shanghai&to=ehub-liege&objective=co2&weight=2.5&modes=rail,sea');
     const back = parseUrlState(hash);

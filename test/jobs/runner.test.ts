@@ -73,6 +73,14 @@ describe('ThreadJobRunner', () => {
     await expect(runner.result('nope')).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it('checks handler modules at registration and exports at run time', async () => {
+    expect(() => runner.register('x', { module: new URL('./fixtures/missing.js', import.meta.url) })).toThrow(/not found/);
+    expect(() => runner.register('x', { module: './fixtures/handlers.js' })).toThrow(/absolute/);
+    runner.register('noexport', { module: new URL('./fixtures/handlers.js', import.meta.url), exportName: 'nothingHere' });
+    const err = await runner.result(await runner.submit('noexport', {})).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/no exported function nothingHere/);
+  });
+
   it('fails a job whose result cannot be sent back', async () => {
     const err = await runner.result(await runner.submit('unsendable', {})).catch((e: unknown) => e);
     expect((err as Error).message).toMatch(/cannot be sent back/);
@@ -139,14 +147,18 @@ describe('ThreadJobRunner limits', () => {
     }
   });
 
-  it('drops finished jobs after the TTL', async () => {
-    const r = fixtureRunner({ workers: 1, ttlMs: 50 });
+  it('drops finished jobs after the TTL and stops idle workers', async () => {
+    const r = fixtureRunner({ workers: 1, ttlMs: 50, idleTimeoutMs: 50 });
     try {
       const id = await r.submit('echo', 1);
       await r.result(id);
       expect((await r.get(id)).status).toBe('done');
-      await new Promise((res) => setTimeout(res, 120));
+      expect(await r.list({ status: 'done' })).toHaveLength(1);
+      expect(r.workerCount).toBe(1);
+      await new Promise((res) => setTimeout(res, 150));
       await expect(r.get(id)).rejects.toBeInstanceOf(NotFoundError);
+      expect(await r.list()).toEqual([]);
+      expect(r.workerCount).toBe(0);
     } finally {
       await r.close();
     }

@@ -75,8 +75,8 @@ function randomTwProblem(seed: number, n: number): ProblemInput {
 describe('solve with time windows', () => {
   it('returns plans without lateness on random instances', () => {
     for (let seed = 1; seed <= 3; seed++) {
-      const problem = createProblem(randomTwProblem(seed, 40));
-      const sol = solve(problem, { seed, stop: { iterations: 30 } });
+      const problem = createProblem(randomTwProblem(seed, 30));
+      const sol = solve(problem, { seed, stop: { iterations: 20 } });
       const report = checkSolution(problem, sol.routes, sol.unassigned.map((u) => u.stop));
       expect(report.violations).toEqual([]);
       expect(sol.feasible).toBe(true);

@@ -30,6 +30,7 @@ describe('migrations', () => {
     db.prepare("INSERT INTO runs (id, scenario_id, status, progress, result, created_at) VALUES ('r1', 's1', 'done', 1, '{\"kpis\":{\"x\":2}}', '2025-01-01T00:00:01.000Z')").run();
     db.close();
     expect(columns(file, 'scenarios')).not.toContain('updated_at');
+    expect(columns(file, 'runs')).not.toContain('job_id');
 
     const store = openStore({ file });
     expect(schemaVersion(store.db)).toBe(LATEST_VERSION);
@@ -37,7 +38,8 @@ describe('migrations', () => {
     expect(recorded.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
     const s = await store.getScenario('s1');
     expect(s).toMatchObject({ name: 'old one', kind: 'savings', inputs: { periods: 4 }, seed: 3, updatedAt: '2025-01-01T00:00:00.000Z' });
-    expect((await store.latestRun('s1'))?.result).toEqual({ kpis: { x: 2 } });
+    expect(await store.latestRun('s1')).toMatchObject({ id: 'r1', result: { kpis: { x: 2 } }, jobId: null });
+    expect(columns(file, 'runs')).toContain('job_id');
     await store.close();
 
     // Idempotent: opening again applies nothing.

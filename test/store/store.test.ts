@@ -106,7 +106,9 @@ describe('runs', () => {
   it('goes queued → running → done, and the result round-trips', async () => {
     const s = await store.createScenario({ name: 'a', kind: 'savings', inputs });
     const r = await store.createRun(s.id);
-    expect(r).toMatchObject({ status: 'queued', progress: 0, result: null, startedAt: null, finishedAt: null });
+    expect(r).toMatchObject({ status: 'queued', progress: 0, result: null, jobId: null, startedAt: null, finishedAt: null });
+    expect((await store.createRun(s.id, { jobId: 'job-1' })).jobId).toBe('job-1');
+    await expect(store.createRun(s.id, { jobId: '' })).rejects.toMatchObject({ field: 'jobId' });
     const p1 = await store.updateRunProgress(r.id, 0.25);
     expect(p1.status).toBe('running');
     expect(p1.startedAt).not.toBeNull();

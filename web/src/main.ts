@@ -2,6 +2,7 @@
 // layers and the URL state together.
 import 'leaflet/dist/leaflet.css';
 import './styles.css';
+import './quote.css';
 import L from 'leaflet';
 import { fetchNetwork, fetchPlaces, fetchProvinces } from './api.js';
 import { BASEMAP_ATTRIBUTION, countriesLayer, createBasemapPanes, provincesLayer } from './basemap.js';
@@ -10,8 +11,28 @@ import { addLegend } from './legend.js';
 import { buildNetworkLayers, createNetworkPanes } from './network-layers.js';
 import { createPathPanel, type PathPanel, type PathState } from './path-panel.js';
 import { createPathLayer, createPathPanes } from './path-layer.js';
+import { createQuoteBatch } from './quote-batch.js';
+import { createQuoteLayer, createQuotePanes } from './quote-layer.js';
+import { laneIndex } from './quote-legs.js';
+import { createQuotePanel, type QuotePanel } from './quote-panel.js';
 import type { Place } from './types.js';
-import { parseUrlState, writeUrlState, type UrlState } from './url-state.js';
+import { parseUrlState, writeUrlState, type Tab, type UrlState } from './url-state.js';
+
+const TITLES: Record<Tab, string> = { paths: 'hubflow · Paths', quote: 'hubflow · Quote', batch: 'hubflow · Batch quotes' };
+
+/** Shows the panel of `tab` (the Quote view holds one parcel and the CSV batch) and marks its tab. */
+function showTab(tab: Tab): void {
+  document.body.dataset.tab = tab;
+  document.getElementById('path-planner')!.hidden = tab !== 'paths';
+  document.getElementById('quote-view')!.hidden = tab === 'paths';
+  document.getElementById('quote-single')!.hidden = tab !== 'quote';
+  document.getElementById('quote-batch')!.hidden = tab !== 'batch';
+  document.querySelectorAll<HTMLButtonElement>('.view-tabs button').forEach((b) => {
+    b.setAttribute('aria-selected', String(b.dataset.tab === (tab === 'batch' ? 'quote' : tab)));
+  });
+  document.querySelectorAll<HTMLButtonElement>('.subswitch button').forEach((b) => b.setAttribute('aria-selected', String(b.dataset.tab === tab)));
+  document.title = TITLES[tab];
+}
 
 /** China, mainland and islands: the first view of a fresh page. */
 const CHINA_BOUNDS = L.latLngBounds([17.5, 73.5], [53.6, 135.1]);
@@ -31,6 +52,7 @@ async function start(): Promise<void> {
   const initial = parseUrlState(location.hash);
   let url: UrlState = { ...initial };
   let written = location.hash;
+  showTab(initial.tab);
 
   const map = L.map(mapEl, { zoomSnap: 0.25, zoomDelta: 0.5, minZoom: 2, maxZoom: 11, worldCopyJump: false, zoomControl: false });
   L.control.zoom({ position: 'topleft' }).addTo(map);
@@ -40,6 +62,7 @@ async function start(): Promise<void> {
   createBasemapPanes(map);
   createNetworkPanes(map);
   createPathPanes(map);
+  createQuotePanes(map);
   if (initial.view) map.setView([initial.view.lat, initial.view.lon], initial.view.zoom);
   else map.fitBounds(CHINA_BOUNDS);
   countriesLayer().addTo(map);
@@ -59,6 +82,22 @@ async function start(): Promise<void> {
   window.addEventListener('hashchange', () => {
     if (location.hash !== written) location.reload();
   });
+  // The Quote tab opens the sub-view last used (one parcel or batch).
+  let quoteSub: Tab = initial.tab === 'batch' ? 'batch' : 'quote';
+  let onTab: (tab: Tab) => void = () => undefined;
+  const setTab = (tab: Tab) => {
+    if (tab !== 'paths') quoteSub = tab;
+    showTab(tab);
+    url = { ...url, tab };
+    save();
+    onTab(tab);
+  };
+  document.querySelectorAll<HTMLButtonElement>('.view-tabs button, .subswitch button').forEach((b) => {
+    b.addEventListener('click', () => {
+      const t = b.dataset.tab as Tab;
+      setTab(t === 'quote' && b.closest('.view-tabs') ? quoteSub : t);
+    });
+  });
 
   const [network, places, provinces] = await Promise.allSettled([fetchNetwork(), fetchPlaces(), fetchProvinces()]);
   if (provinces.status === 'fulfilled') provincesLayer(provinces.value).addTo(map);
@@ -71,7 +110,8 @@ async function start(): Promise<void> {
   }
 
   let panel: PathPanel | null = null;
-  const net = buildNetworkLayers(network.value, (id) => panel?.pick(id));
+  let quotePanel: QuotePanel | null = null;
+  const net = buildNetworkLayers(network.value, (id) => (url.tab === 'paths' ? panel?.pick(id) : quotePanel?.pick(id)));
   const maxPop = Math.max(1, ...places.value.map((p) => p.population ?? 0));
   addLegend(map, net, maxPop);
   const pathLayer = createPathLayer(map, net);
@@ -114,6 +154,49 @@ async function start(): Promise<void> {
     },
     onLegHover: (i) => pathLayer.highlight(i),
   });
+
+  const quoteLayer = createQuoteLayer(map, net, { places: places.value, lanes: laneIndex(network.value) });
+  let firstQuote = true;
+  let quoteEnds = '';
+  quotePanel = createQuotePanel(document.getElementById('quote-single')!, {
+    places: places.value,
+    initial: initial.quote,
+    describe,
+    onState: (q) => {
+      url = { ...url, quote: q };
+      save();
+    },
+    onEnds: (from, to) => {
+      const key = `${from?.id ?? ''}|${to?.id ?? ''}`;
+      if (key === quoteEnds) return; // same cities: keep the drawn option until the new answer
+      quoteEnds = key;
+      quoteLayer.clear();
+      quoteLayer.showEnds(from, to);
+    },
+    onSelect: (r, option, fit) => {
+      const fitNow = fit || (firstQuote && !initial.view && initial.tab !== 'paths');
+      if (r) firstQuote = false;
+      if (!r || !option) {
+        quoteLayer.clear();
+        const q = url.quote;
+        quoteLayer.showEnds(q.from ? net.places.get(q.from) ?? null : null, q.to ? net.places.get(q.to) ?? null : null);
+        return;
+      }
+      const bounds = quoteLayer.show(r, option);
+      if (fitNow && bounds.isValid() && url.tab !== 'paths') {
+        map.fitBounds(bounds, { paddingTopLeft: [60, 60], paddingBottomRight: [240, 60], maxZoom: 7 });
+      }
+    },
+  });
+  const sampleIds = places.value
+    .filter((p) => p.kind === 'city' && p.country === 'CN')
+    .sort((a, b) => (b.population ?? 0) - (a.population ?? 0))
+    .slice(0, 6)
+    .map((p) => p.id);
+  createQuoteBatch(document.getElementById('quote-batch')!, { sampleIds });
+  onTab = (tab) => {
+    if (tab === 'quote') quotePanel?.redraw();
+  };
 
   const c = net.counts;
   mapEl.dataset.cities = String(c.cities);

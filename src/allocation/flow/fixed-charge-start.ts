@@ -4,9 +4,10 @@ import { checkSolution } from '../lp/check.js';
 import { detectNetwork } from '../solvers/network-detect.js';
 import { solveMinCostFlow } from '../solvers/network-simplex.js';
 import { createRng } from '../../shared/random.js';
+import { facilityLagrangian } from './lagrangian-facility.js';
 
 export interface FixedChargeStartOptions {
-  /** Most open-set evaluations (each one min-cost-flow solve); default 600. */
+  /** Most open-set evaluations (each one min-cost-flow solve); default 300. */
   maxEvaluations?: number;
   /** Seed of the local search's kicks (default 1). */
   seed?: number;
@@ -18,13 +19,17 @@ export interface FixedChargeStart {
   values: Float64Array;
   objective: number;
   evaluations: number;
+  /** A proven lower bound on the MIP optimum when the Lagrangian relaxation applied, else -Infinity. */
+  lowerBound: number;
 }
 
 /**
  * A good feasible point for a flow MIP (fixed-cost arcs), to hand to HiGHS as
  * a MIP start. For a given set of open arcs the rest is a pure network, solved
- * by the network simplex; the set is improved by local search: start with all
- * open, drop the arc whose closing saves most while any does, then descend
+ * by the network simplex; the set is improved by local search. Start: on a
+ * facility structure, the best of the open sets a Lagrangian relaxation points
+ * at (see facilityLagrangian); otherwise all open, dropping the arc whose
+ * closing saves most while any does. Then descend
  * with adds, drops and swaps (close one, open another), then iterate: kick
  * the best set (close two, open one at random, seeded) and descend again,
  * until the evaluation budget is spent. Open sets are memoised. An opened arc that ends up
@@ -49,7 +54,7 @@ export function fixedChargeStart(built: FlowLp, opts: FixedChargeStartOptions = 
   const baseCap = form.mcf.capacity;
   const arcOfFixed = fixedArcs.map((a) => form.arcOf[built.flowVar[a]]);
   const fixedCost = fixedArcs.map((a) => model.variables[built.openVar[a]].cost);
-  const maxEval = opts.maxEvaluations ?? 600;
+  const maxEval = opts.maxEvaluations ?? 300;
   let evaluations = 0;
 
   type Eval = { cost: number; flow: Float64Array | null };
@@ -106,30 +111,50 @@ export function fixedChargeStart(built: FlowLp, opts: FixedChargeStartOptions = 
     return cur;
   };
 
-  const open = new Uint8Array(fixedArcs.length).fill(1);
+  let lowerBound = -Infinity;
+  let open = new Uint8Array(fixedArcs.length).fill(1);
   let cur = evaluate(open);
   if (!cur.flow) return null;
   normalise(open, cur);
-  // Greedy drop from everything open: close the arc that saves most while any does.
-  for (let improved = true; improved && budgetLeft(); ) {
-    improved = false;
-    let bestK = -1;
-    let bestTry = cur;
-    for (let k = 0; k < open.length && budgetLeft(); k++) {
-      if (!open[k]) continue;
-      open[k] = 0;
-      const t = evaluate(open);
-      open[k] = 1;
-      if (t.flow && better(t, bestTry)) {
-        bestTry = t;
-        bestK = k;
+  let lag = facilityLagrangian(built);
+  if (lag) {
+    // Facility structure: start from the best of the open sets the Lagrangian relaxation points at;
+    // a second pass aims its steps at the upper bound found by the first.
+    for (let pass = 0; pass < 2 && lag; pass++) {
+      for (const cand of lag.candidates.slice(-40).reverse()) {
+        if (!budgetLeft()) break;
+        const t = evaluate(cand);
+        if (t.flow && better(t, cur)) {
+          open = cand.slice();
+          cur = t;
+          normalise(open, cur);
+        }
       }
+      lowerBound = Math.max(lowerBound, lag.lowerBound);
+      if (pass === 0) lag = facilityLagrangian(built, { upperBound: cur.cost });
     }
-    if (bestK >= 0) {
-      open[bestK] = 0;
-      cur = bestTry;
-      normalise(open, cur);
-      improved = true;
+  } else {
+    // Greedy drop from everything open: close the arc that saves most while any does.
+    for (let improved = true; improved && budgetLeft(); ) {
+      improved = false;
+      let bestK = -1;
+      let bestTry = cur;
+      for (let k = 0; k < open.length && budgetLeft(); k++) {
+        if (!open[k]) continue;
+        open[k] = 0;
+        const t = evaluate(open);
+        open[k] = 1;
+        if (t.flow && better(t, bestTry)) {
+          bestTry = t;
+          bestK = k;
+        }
+      }
+      if (bestK >= 0) {
+        open[bestK] = 0;
+        cur = bestTry;
+        normalise(open, cur);
+        improved = true;
+      }
     }
   }
   cur = descend(open, cur);
@@ -161,5 +186,5 @@ export function fixedChargeStart(built: FlowLp, opts: FixedChargeStartOptions = 
   for (let k = 0; k < fixedArcs.length; k++) values[built.openVar[fixedArcs[k]]] = used(best.flow!, k) ? 1 : 0;
   const check = checkSolution(model, values);
   if (check.maxViolation > 1e-7) return null;
-  return { values, objective: check.objective, evaluations };
+  return { values, objective: check.objective, evaluations, lowerBound };
 }

@@ -33,8 +33,13 @@ function sectorsOverlap(s: RouteState, a: number, b: number): boolean {
  */
 export class LocalSearch {
   readonly state: RouteState;
-  private readonly ops: NodeOperator[];
-  private readonly depotOps: NodeOperator[];
+  private readonly relocate1: Exchange;
+  private readonly relocate2: Exchange;
+  private readonly swap11: Exchange;
+  private readonly swap21: Exchange;
+  private readonly swap22: Exchange;
+  private readonly twoOpt: TwoOpt;
+  private readonly twoOptStar: TwoOptStar;
   private readonly swapStar: SwapStar;
   private readonly order: Int32Array;
   private readonly routeOrder: Int32Array;
@@ -50,11 +55,13 @@ export class LocalSearch {
   constructor(readonly data: SearchData, private readonly rng: Rng) {
     const s = new RouteState(data);
     this.state = s;
-    const relocate1 = new Exchange(s, 1, 0);
-    const relocate2 = new Exchange(s, 2, 0);
-    const twoOptStar = new TwoOptStar(s);
-    this.ops = [relocate1, relocate2, new Exchange(s, 1, 1), new Exchange(s, 2, 1), new Exchange(s, 2, 2), new TwoOpt(s), twoOptStar];
-    this.depotOps = [relocate1, relocate2, twoOptStar];
+    this.relocate1 = new Exchange(s, 1, 0);
+    this.relocate2 = new Exchange(s, 2, 0);
+    this.swap11 = new Exchange(s, 1, 1);
+    this.swap21 = new Exchange(s, 2, 1);
+    this.swap22 = new Exchange(s, 2, 2);
+    this.twoOpt = new TwoOpt(s);
+    this.twoOptStar = new TwoOptStar(s);
     this.swapStar = new SwapStar(s);
     this.order = new Int32Array(data.n);
     for (let i = 0; i < data.n; i++) this.order[i] = i + 1;
@@ -103,16 +110,16 @@ export class LocalSearch {
         for (let j = data.nbrStart[u]; j < end; j++) {
           const v = this.nbr[j];
           if (loop > 0 && Math.max(s.routeModified[s.route[u]], s.routeModified[s.route[v]]) <= lastU) continue;
-          if (this.tryOps(this.ops, u, v)) {
+          if (this.tryAll(u, v)) {
             improved = true;
             continue;
           }
           const p = s.prev[v];
-          if (s.isDepot(p) && this.tryOps(this.depotOps, u, p)) improved = true;
+          if (s.isDepot(p) && this.tryFromDepot(u, p)) improved = true;
         }
         if (loop > 0) {
           const empty = this.firstEmptyRoute();
-          if (empty >= 0 && this.tryOps(this.depotOps, u, s.startDepot(empty))) improved = true;
+          if (empty >= 0 && this.tryFromDepot(u, s.startDepot(empty))) improved = true;
         }
       }
       if (useSwapStar) {
@@ -139,13 +146,21 @@ export class LocalSearch {
     }
   }
 
-  private tryOps(ops: NodeOperator[], u: number, v: number): boolean {
-    for (let k = 0; k < ops.length; k++) {
-      const op = ops[k];
-      if (op.evaluate(u, v) < -EPS) {
-        op.apply(u, v);
-        return true;
-      }
+  /** Operators in HGS order, first improvement (one call site per operator, so each stays monomorphic). */
+  private tryAll(u: number, v: number): boolean {
+    return this.try(this.relocate1, u, v) || this.try(this.relocate2, u, v) || this.try(this.swap11, u, v) ||
+      this.try(this.swap21, u, v) || this.try(this.swap22, u, v) || this.try(this.twoOpt, u, v) || this.try(this.twoOptStar, u, v);
+  }
+
+  /** Moves with v a start depot: insert at a route's start, or 2-opt* with an empty head. */
+  private tryFromDepot(u: number, depot: number): boolean {
+    return this.try(this.relocate1, u, depot) || this.try(this.relocate2, u, depot) || this.try(this.twoOptStar, u, depot);
+  }
+
+  private try(op: NodeOperator, u: number, v: number): boolean {
+    if (op.evaluate(u, v) < -EPS) {
+      op.apply(u, v);
+      return true;
     }
     return false;
   }

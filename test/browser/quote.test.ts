@@ -1,0 +1,216 @@
+// Browser test of the Quote view: serves the built UI (dist/web, built by `npm test` first) and the
+// API from buildApp() on a free port and drives Debian's headless Chromium with playwright-core.
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/api/app.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+const webDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
+const shotDir = fileURLToPath(new URL('./__screenshots__', import.meta.url));
+
+interface Place {
+  id: string;
+  kind: 'city' | 'hub';
+  name: string;
+  country: string;
+  population?: number;
+}
+
+/** "¥1,207.50" → 1207.5 */
+const yuan = (s: string) => Number(s.replace(/[¥,\s]/g, ''));
+
+describe.skipIf(!haveChromium && !process.env.CI)('Quote view in headless Chromium', () => {
+  let app: FastifyInstance;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  let cities: Place[];
+  const consoleErrors: string[] = [];
+  const foreignRequests: string[] = [];
+
+  beforeAll(async () => {
+    if (!haveChromium) throw new Error(`Chromium is missing at ${CHROMIUM} (apt-get install -y chromium)`);
+    if (!existsSync(`${webDir}/index.html`)) throw new Error(`${webDir} is missing: run \`npm run build:web\` first (npm test does)`);
+    app = await buildApp({ webDir });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const addr = app.server.address();
+    if (!addr || typeof addr === 'string') throw new Error('no port');
+    base = `http://127.0.0.1:${addr.port}/`;
+    const places = ((await app.inject({ url: '/api/places' })).json() as { places: Place[] }).places;
+    cities = places.filter((p) => p.kind === 'city' && p.country === 'CN').sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
+    page.on('request', (r) => {
+      const u = r.url();
+      if (!u.startsWith(base) && !/^(data|about|blob):/.test(u)) foreignRequests.push(u);
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('quotes two cities and draws the selected option on the map', async () => {
+    const [a, b] = cities;
+    await page.goto(base, { waitUntil: 'load' });
+    await page.waitForSelector('body[data-state="ready"]', { timeout: 10_000 });
+    await page.click('[data-testid="tab-quote"]');
+    await expect.poll(() => new URL(page.url()).hash).toContain('view=quote');
+    expect(await page.isVisible('[data-testid="path-panel"]')).toBe(false);
+
+    await page.fill('[data-testid="quote-from-input"]', a.name);
+    await page.click(`[data-testid="quote-from-options"] [data-id="${a.id}"]`);
+    await page.fill('[data-testid="quote-to-input"]', b.name);
+    await page.waitForSelector(`[data-testid="quote-to-options"] li.active[data-id="${b.id}"]`);
+    await page.press('[data-testid="quote-to-input"]', 'Enter');
+    await page.fill('[data-testid="quote-weight"]', '2.5');
+    await page.click('[data-testid="get-quote"]');
+    await page.waitForSelector('[data-testid="quote-panel"][data-state="quoted"]', { timeout: 10_000 });
+
+    const cards = page.locator('[data-testid="quote-option"]');
+    const n = await cards.count();
+    expect(n).toBeGreaterThanOrEqual(1);
+    const prices = (await cards.locator('[data-testid="quote-price"]').allInnerTexts()).map(yuan);
+    expect(prices.every((p) => p > 0)).toBe(true);
+    expect(await page.innerText('[data-testid="quote-summary"]')).toContain(b.name);
+    // The same prices as the API for the same request.
+    const api = (await app.inject({ method: 'POST', url: '/api/quotes', payload: { origin: a.id, destination: b.id, weightKg: 2.5 } })).json() as {
+      options: { priceCny: number; tags: string[] }[];
+    };
+    expect(prices).toEqual(api.options.map((o) => o.priceCny));
+    expect(await page.locator('[data-testid="quote-tag"]').count()).toBe(api.options.reduce((s, o) => s + o.tags.length, 0));
+
+    // The breakdown of each card adds up to its price.
+    for (let i = 0; i < n; i++) {
+      const card = cards.nth(i);
+      await card.locator('summary').click();
+      const amounts = (await card.locator('[data-testid="breakdown-row"] td.num').allInnerTexts()).map(yuan);
+      const total = yuan(await card.locator('[data-testid="breakdown-total"]').innerText());
+      expect(total).toBe(prices[i]);
+      expect(Math.round(amounts.reduce((s, x) => s + x, 0) * 100)).toBe(Math.round(total * 100));
+    }
+
+    // The first option is drawn; clicking the last one selects it and draws its path instead.
+    await page.waitForSelector('path.hf-quote-leg');
+    const last = cards.nth(n - 1);
+    await last.click({ position: { x: 10, y: 10 } });
+    await expect.poll(() => last.getAttribute('class')).toContain('selected');
+    expect(await page.locator('[data-testid="quote-option"].selected').count()).toBe(1);
+    expect(await page.locator('path.hf-quote-leg').count()).toBeGreaterThan(0);
+    expect(await page.getAttribute('#map', 'data-quote-legs')).toBe('modes');
+    expect(await page.locator('[data-testid="quote-route-from"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="quote-route-to"]').count()).toBe(1);
+    expect(await page.getAttribute('#map', 'class')).toContain('has-quote');
+
+    const hash = new URL(page.url()).hash;
+    expect(hash).toContain(`qfrom=${a.id}`);
+    expect(hash).toContain(`qto=${b.id}`);
+    expect(hash).toContain('qweight=2.5');
+    await page.waitForSelector('#map:not([data-moving])');
+    mkdirSync(shotDir, { recursive: true });
+    await page.screenshot({ path: `${shotDir}/quote.png` });
+  });
+
+  it('opens the Quote view and its answer from a link, and keeps the path planner apart', async () => {
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForSelector('[data-testid="quote-option"]', { timeout: 10_000 });
+    expect(await page.isVisible('[data-testid="quote-panel"]')).toBe(true);
+    expect(await page.getAttribute('[data-testid="tab-quote"]', 'aria-selected')).toBe('true');
+    expect(await page.inputValue('[data-testid="quote-weight"]')).toBe('2.5');
+    // The path planner's view: its panel is back and the quote's drawing is hidden.
+    await page.click('[data-testid="tab-paths"]');
+    expect(await page.isVisible('[data-testid="path-panel"]')).toBe(true);
+    expect(await page.isVisible('[data-testid="quote-view"]')).toBe(false);
+    expect(new URL(page.url()).hash).not.toContain('view=');
+    expect(await page.locator('.leaflet-quote-route-pane').evaluate((el) => getComputedStyle(el).display)).toBe('none');
+    await page.click('[data-testid="tab-quote"]');
+    expect(await page.locator('.leaflet-quote-route-pane').evaluate((el) => getComputedStyle(el).display)).not.toBe('none');
+  });
+
+  it('checks the form before asking and shows the API problem on the field it names', async () => {
+    await page.fill('[data-testid="quote-weight"]', '');
+    await page.click('[data-testid="get-quote"]');
+    const weightError = page.locator('[data-testid="error-weightKg"]');
+    await expect.poll(() => weightError.isVisible()).toBe(true);
+    expect(await weightError.innerText()).toMatch(/weight/i);
+    expect(await page.getAttribute('[data-testid="quote-weight"]', 'aria-invalid')).toBe('true');
+
+    // Too heavy: only the API knows the limit; its detail appears under the weight.
+    const [a, b] = cities;
+    const res = await app.inject({ method: 'POST', url: '/api/quotes', payload: { origin: a.id, destination: b.id, weightKg: 5000 } });
+    expect(res.statusCode).toBe(400);
+    const problem = res.json() as { detail: string; field: string };
+    expect(problem.field).toBe('weightKg');
+    await page.fill('[data-testid="quote-weight"]', '5000');
+    await page.click('[data-testid="get-quote"]');
+    await page.waitForSelector('[data-testid="quote-panel"][data-state="error"]', { timeout: 10_000 });
+    expect(await weightError.innerText()).toBe(problem.detail);
+    expect(await page.innerText('[data-testid="quote-error"]')).toContain(problem.detail);
+    expect(await page.locator('path.hf-quote-leg').count()).toBe(0);
+
+    // An unknown city in a link: the 404's detail is shown on the origin.
+    await page.goto('about:blank');
+    await page.goto(`${base}#view=quote&qfrom=no-such-city&qto=${b.id}&qweight=1`, { waitUntil: 'load' });
+    const originError = page.locator('[data-testid="error-origin"]');
+    await originError.waitFor({ timeout: 10_000 });
+    expect(await originError.innerText()).toContain('no-such-city');
+    expect(await page.getAttribute('[data-testid="quote-from-input"]', 'aria-invalid')).toBe('true');
+  });
+
+  it('quotes a CSV batch: a bad row gets its own error, the others are quoted, the answer downloads', async () => {
+    await page.click('[data-testid="sub-batch"]');
+    await expect.poll(() => new URL(page.url()).hash).toContain('view=batch');
+    // The sample file is made in the browser from real ids.
+    const sample = await page.locator('[data-testid="batch-sample"]').evaluate(async (el) => (await fetch((el as HTMLAnchorElement).href)).text());
+    const sampleRows = sample.trim().split('\n');
+    expect(sampleRows[0]).toBe('origin,destination,weightKg,lengthCm,widthCm,heightCm,declaredValueCny,service,shipAt');
+    expect(sampleRows.length).toBeGreaterThan(3);
+    expect(sampleRows.slice(1).every((r) => cities.some((c) => c.id === r.split(',')[0]))).toBe(true);
+
+    const [a, b, c] = cities;
+    const csv = `origin,destination,weightKg,lengthCm,widthCm,heightCm\n${a.id},${b.id},1.5,,,\nno-such-city,${b.id},1,,,\n${c.id},${a.id},3,30,20,10\n`;
+    await page.setInputFiles('[data-testid="batch-file"]', { name: 'parcels.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.waitForSelector('[data-testid="batch-summary"]', { timeout: 10_000 });
+    expect(await page.innerText('[data-testid="batch-quoted"] .tile-value')).toBe('2');
+    expect(await page.innerText('[data-testid="batch-error-count"] .tile-value')).toBe('1');
+    const errors = page.locator('[data-testid="batch-error"]');
+    expect(await errors.count()).toBe(1);
+    expect(await errors.first().innerText()).toMatch(/^Row 2\b.*no-such-city/);
+    const link = page.locator('[data-testid="batch-download"]');
+    expect(await link.getAttribute('download')).toBe('quotes.csv');
+    const out = await link.evaluate(async (el) => (await fetch((el as HTMLAnchorElement).href)).text());
+    const lines = out.trim().split('\n');
+    expect(lines[0]).toMatch(/^row,origin,destination,service,priceCny/);
+    expect(lines.filter((l) => l.startsWith('2,')).length).toBe(1);
+    expect(lines.filter((l) => l.startsWith('1,') || l.startsWith('3,')).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('shows the problem detail when the whole file is rejected', async () => {
+    const csv = 'origin,dest,weightKg\nshanghai,beijing,1\n';
+    const res = await app.inject({ method: 'POST', url: '/api/quotes/batch', headers: { 'content-type': 'text/csv', accept: 'text/csv' }, payload: csv });
+    expect(res.statusCode).toBe(400);
+    const detail = (res.json() as { detail: string }).detail;
+    await page.setInputFiles('[data-testid="batch-file"]', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const box = page.locator('[data-testid="batch-error-file"]');
+    await box.waitFor({ timeout: 10_000 });
+    expect(await box.innerText()).toContain(detail);
+  });
+
+  it('logs no console errors but the failed requests, and fetches nothing from other hosts', () => {
+    expect(consoleErrors.filter((e) => !/status of (400|404)/.test(e))).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadNetworkData, Network } from '../network/index.js';
 import { defaultDataDir, defaultWebDir, packageRoot } from '../shared/paths.js';
@@ -12,6 +12,8 @@ import healthRoutes from './routes/health.js';
 import networkRoutes from './routes/network.js';
 import pathRoutes from './routes/paths.js';
 import quoteRoutes from './routes/quotes.js';
+import roadRoutes from './routes/roads.js';
+import { loadPreparedRoadGraph, type RoadNetwork } from '../roads/index.js';
 import { loadTariff, QuoteEngine } from '../quote/index.js';
 
 declare module 'fastify' {
@@ -37,6 +39,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   const webDir = opts.webDir ?? defaultWebDir();
   const network = new Network(loadNetworkData(dataDir));
   const quotes = new QuoteEngine(network, loadTariff(join(dataDir, 'tariff.json')));
+  const roads = loadRoadGraphs(join(dataDir, 'roads'));
   const version = (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 
   const app = Fastify({
@@ -56,6 +59,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
       tags: [
         { name: 'network', description: 'hubs, lanes and paths' },
         { name: 'quotes', description: 'merchant prices and transit times' },
+        { name: 'roads', description: 'street-level routes and travel matrices (OpenStreetMap, ODbL)' },
       ],
     },
   });
@@ -68,6 +72,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
       await api.register(networkRoutes, { dataDir });
       await api.register(pathRoutes);
       await api.register(quoteRoutes, { engine: quotes });
+      await api.register(roadRoutes, { graphs: roads });
     },
     { prefix: '/api' },
   );
@@ -80,4 +85,13 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
     );
   }
   return app;
+}
+
+/** Every prepared road graph under dir (one folder each, made by `hubflow roads import`). */
+function loadRoadGraphs(dir: string): RoadNetwork[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'roads.json')))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((d) => loadPreparedRoadGraph(join(dir, d.name)));
 }

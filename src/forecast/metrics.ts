@@ -25,7 +25,7 @@ export function maseScale(insample: ArrayLike<number>, m: number): number {
   return c > 0 ? s / c : NaN;
 }
 
-/** MASE: mean |y − f| over the in-sample seasonal naive MAE with period m. */
+/** MASE: mean |y − f| over the in-sample seasonal naive MAE with period m (NaN or Infinity when that scale is 0). */
 export function mase(insample: ArrayLike<number>, actual: ArrayLike<number>, forecast: ArrayLike<number>, m: number): number {
   let s = 0;
   for (let k = 0; k < actual.length; k++) s += Math.abs(actual[k] - forecast[k]);

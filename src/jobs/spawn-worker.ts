@@ -73,7 +73,7 @@ export interface SpawnOptions {
 export function spawnJobWorker(opts: SpawnOptions): Worker {
   return new Worker(BOOTSTRAP, {
     eval: true,
-    workerData: { entry: workerEntryUrl(), tsxApi: opts.tsx || RUNNING_FROM_SOURCE ? resolveTsxApi() : undefined, cancelBuffer: opts.cancelBuffer },
+    workerData: { entry: workerEntryUrl(), tsxApi: (opts.tsx || RUNNING_FROM_SOURCE) ? resolveTsxApi() : undefined, cancelBuffer: opts.cancelBuffer },
     execArgv: opts.execArgv ?? [],
     resourceLimits: opts.resourceLimits,
     stdout: false,

@@ -48,6 +48,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('Quote view in headless Chromi
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(15_000);
     page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(m.text());
     });
@@ -104,7 +105,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('Quote view in headless Chromi
     }
 
     // The first option is drawn; clicking the last one selects it and draws its path instead.
-    await page.waitForSelector('path.hf-quote-leg');
+    await page.waitForSelector('path.hf-quote-leg', { state: 'attached' });
     const last = cards.nth(n - 1);
     await last.click({ position: { x: 10, y: 10 } });
     await expect.poll(() => last.getAttribute('class')).toContain('selected');

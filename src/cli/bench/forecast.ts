@@ -50,18 +50,25 @@ function score(name: string, train: NamedSeries[], test: NamedSeries[], fc: Fore
   let c80 = 0;
   let c95 = 0;
   let fb = 0;
+  let nScaled = 0;
   for (let i = 0; i < train.length; i++) {
     const y = test[i].values;
     const f = fc[i];
     s += smape(y, f.mean);
-    ma += mase(train[i].values, y, f.mean, m);
-    ms += msis(train[i].values, y, f.intervals[95].lo, f.intervals[95].hi, m);
+    // MASE and MSIS are undefined on a constant history (zero scale): such series are left out of both averages.
+    const ma1 = mase(train[i].values, y, f.mean, m);
+    const ms1 = msis(train[i].values, y, f.intervals[95].lo, f.intervals[95].hi, m);
+    if (Number.isFinite(ma1) && Number.isFinite(ms1)) {
+      ma += ma1;
+      ms += ms1;
+      nScaled++;
+    }
     c80 += coverage(y, f.intervals[80].lo, f.intervals[80].hi);
     c95 += coverage(y, f.intervals[95].lo, f.intervals[95].hi);
     if (f.fallback) fb++;
   }
   const n = train.length;
-  return { model: name, smape: s / n, mase: ma / n, msis: ms / n, coverage80: (100 * c80) / n, coverage95: (100 * c95) / n, fallbacks: fb, seconds, cpuSeconds };
+  return { model: name, smape: s / n, mase: ma / nScaled, msis: ms / nScaled, coverage80: (100 * c80) / n, coverage95: (100 * c95) / n, fallbacks: fb, seconds, cpuSeconds };
 }
 
 /** `npm run bench -- forecast ...`: scores models on an M4-layout train/test pair. */

@@ -43,7 +43,7 @@ const DEFAULT_SIZES: Record<InstanceKind, string> = {
  * transship 100 × 1,000 (180 M cells) 25 s and 2.9 GB; facility 10 × 50
  * (10 binaries) 20 s, 20 × 200 (20 binaries) 40-135 s per the issue.
  */
-const JS_LIMIT = { maxCells: 20_000_000, maxIntegers: 10 };
+const JS_LIMIT = { maxCells: 25_000_000, maxIntegers: 10 };
 
 function jsCells(model: LpModel): number {
   let bounded = 0;

@@ -81,12 +81,14 @@ export async function run(argv: string[]): Promise<void> {
   const chDist = new Float64Array(N);
   const chMs: number[] = [];
   let settled = 0;
+  const qCpu0 = process.cpuUsage();
   for (let i = 0; i < N; i++) {
     const a = nowMs();
     chDist[i] = q.distance(h.rank[src[i]], h.rank[dst[i]]);
     chMs.push(nowMs() - a);
     settled += q.settled;
   }
+  const p2pMeanCpuMs = process.cpuUsage(qCpu0).user / 1000 / N;
   const pathMs: number[] = [];
   let badPath = 0;
   for (let i = 0; i < N; i++) {
@@ -97,7 +99,10 @@ export async function run(argv: string[]): Promise<void> {
     if (!p || h.order[p[0]] !== src[i] || h.order[p[p.length - 1]] !== dst[i]) badPath++;
   }
   const p2pMedianMs = median(chMs);
-  log(`engine p2p: median ${p2pMedianMs.toFixed(4)} ms, mean ${(chMs.reduce((s, x) => s + x, 0) / N).toFixed(4)} ms, ${(settled / N).toFixed(0)} nodes settled per query; with path unpacking median ${median(pathMs).toFixed(4)} ms`);
+  log(
+    `engine p2p: median ${p2pMedianMs.toFixed(4)} ms, mean ${(chMs.reduce((s, x) => s + x, 0) / N).toFixed(4)} ms (CPU ${p2pMeanCpuMs.toFixed(4)} ms), ` +
+      `${(settled / N).toFixed(0)} nodes settled per query; with path unpacking median ${median(pathMs).toFixed(4)} ms`,
+  );
 
   const dij = new Dijkstra(g, weight);
   t = nowMs();
@@ -115,21 +120,26 @@ export async function run(argv: string[]): Promise<void> {
   log(`plain Dijkstra (reference) on all ${N} queries: median ${median(dijMs).toFixed(2)} ms; ${mismatches === badPath ? 'all distances agree' : `${mismatches - badPath} MISMATCHES`}${badPath ? `, ${badPath} bad paths` : ''}`);
 
   let matrixS = NaN;
+  let matrixCpuS = NaN;
   let matrixMismatches = 0;
   if (K > 0) {
     const pts = new Int32Array(K);
     for (let i = 0; i < K; i++) pts[i] = rng.int(g.nodeCount);
     const ranks = Array.from(pts, (v) => h.rank[v]);
     t = nowMs();
+    const mCpu0 = process.cpuUsage();
     const m = manyToMany(h, ranks, ranks);
     matrixS = (nowMs() - t) / 1000;
+    matrixCpuS = process.cpuUsage(mCpu0).user / 1e6;
     for (let r = 0; r < Math.min(K, MATRIX_CHECK_ROWS); r++) {
       const all = dij.oneToAll(pts[r]);
       for (let c = 0; c < K; c++) if (!agree(all[pts[c]], m.weight[r * K + c])) matrixMismatches++;
     }
-    log(`${K}×${K} matrix: ${matrixS.toFixed(3)} s; ${Math.min(K, MATRIX_CHECK_ROWS)} rows checked against one-to-all Dijkstra: ${matrixMismatches ? `${matrixMismatches} MISMATCHES` : 'all agree'}`);
+    log(`${K}×${K} matrix: ${matrixS.toFixed(3)} s (CPU ${matrixCpuS.toFixed(3)} s); ${Math.min(K, MATRIX_CHECK_ROWS)} rows checked against one-to-all Dijkstra: ${matrixMismatches ? `${matrixMismatches} MISMATCHES` : 'all agree'}`);
   }
 
+  // the engine's peak memory, before graphology's comparison graph is built
+  const enginePeakRssMb = peakRssMb();
   const G = Math.min(N, GRAPHOLOGY_MAX_QUERIES);
   t = nowMs();
   const gg = toGraphology(g);
@@ -158,7 +168,8 @@ export async function run(argv: string[]): Promise<void> {
     for (let i = 0; i < N; i++) lines.push(`${g.ids[src[i]]},${g.ids[dst[i]]},${chDist[i]}`);
     writeFileSync(flagString(args, 'dump')!, lines.join('\n') + '\n');
   }
-  const peak = peakRssMb();
+  const processPeak = peakRssMb();
+  log(`peak RSS: engine ${enginePeakRssMb.toFixed(0)} MB (load, preprocessing, queries, matrix); whole process with graphology's comparison ${processPeak.toFixed(0)} MB`);
   const result = {
     graph: path,
     weight,
@@ -173,6 +184,7 @@ export async function run(argv: string[]): Promise<void> {
     upwardArcs: upArcs,
     queries: N,
     p2pMedianMs,
+    p2pMeanCpuMs,
     p2pWithPathMedianMs: median(pathMs),
     settledPerQuery: settled / N,
     dijkstraMedianMs: median(dijMs),
@@ -181,15 +193,17 @@ export async function run(argv: string[]): Promise<void> {
     speedupVsGraphology: grMedianMs / p2pMedianMs,
     matrixSize: K,
     matrixS,
+    matrixCpuS,
     mismatches: mismatches + matrixMismatches + grMismatches,
     peakRssAfterPreprocessingMb: rssAfterPreprocessingMb,
-    peakRssMb: peak,
+    peakRssMb: enginePeakRssMb,
+    processPeakRssWithGraphologyMb: processPeak,
     loadAverage: (await import('node:os')).loadavg(),
   };
   if (flagString(args, 'out')) writeFileSync(flagString(args, 'out')!, JSON.stringify(result, null, 2) + '\n');
   if (result.mismatches > 0) process.exitCode = 1;
   log(
     `${name}: ${loaded.nodeCount} nodes, p2p median ${p2pMedianMs.toFixed(4)} ms (graphology ${grMedianMs.toFixed(1)} ms, ${Math.round(grMedianMs / p2pMedianMs)}× faster), ` +
-      `${K}x${K} matrix ${matrixS.toFixed(2)} s, preprocessing ${preprocessingS.toFixed(1)} s, peak RSS ${peak.toFixed(0)} MB`,
+      `${K}x${K} matrix ${matrixS.toFixed(2)} s, preprocessing ${preprocessingS.toFixed(1)} s, peak RSS ${enginePeakRssMb.toFixed(0)} MB`,
   );
 }

@@ -20,8 +20,8 @@ export interface ContractionOptions {
 }
 
 export const CONTRACTION_DEFAULTS = {
-  simulateSettleLimit: 40,
-  contractSettleLimit: 400,
+  simulateSettleLimit: 5,
+  contractSettleLimit: 100,
   edgeDifferenceWeight: 2,
   deletedNeighboursWeight: 1,
   levelWeight: 1,

@@ -98,12 +98,17 @@ export function hybridGeneticSearch(
     recentFleet.push(ind.excessRoutes === 0);
     pop.add(ind);
     let isBest = record(ind);
-    if (!ind.feasible && rng.int(2) === 0) {
-      const fixed = new Individual(n);
-      educate(fixed, ind.routes, 10);
-      if (fixed.feasible) {
-        pop.add(fixed);
-        isBest = record(fixed) || isBest;
+    // Repair (HGS: half of the infeasible offspring, penalties × 10). Until a
+    // first feasible plan exists, every one is repaired, at × 100 if needed.
+    if (!ind.feasible && (best === null || rng.int(2) === 0)) {
+      for (const factor of best === null ? [10, 100] : [10]) {
+        const fixed = new Individual(n);
+        educate(fixed, ind.routes, factor);
+        if (fixed.feasible) {
+          pop.add(fixed);
+          isBest = record(fixed) || isBest;
+          break;
+        }
       }
     }
     return isBest;

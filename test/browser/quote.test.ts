@@ -141,6 +141,21 @@ describe.skipIf(!haveChromium && !process.env.CI)('Quote view in headless Chromi
     expect(await page.locator('.leaflet-quote-route-pane').evaluate((el) => getComputedStyle(el).display)).not.toBe('none');
   });
 
+  it('takes the cities from clicks on the map while the Quote view is open', async () => {
+    const planner = await page.inputValue('[data-testid="from-input"]');
+    await page.click('[data-testid="quote-clear"]');
+    expect(await page.inputValue('[data-testid="quote-from-input"]')).toBe('');
+    expect(await page.locator('path.hf-quote-leg').count()).toBe(0);
+    const hubs = page.locator('.leaflet-marker-icon.hf-hub');
+    await hubs.nth(0).dispatchEvent('click');
+    await expect.poll(() => page.inputValue('[data-testid="quote-from-input"]')).not.toBe('');
+    await hubs.nth(1).dispatchEvent('click');
+    await expect.poll(() => page.inputValue('[data-testid="quote-to-input"]')).not.toBe('');
+    await page.waitForSelector('[data-testid="quote-panel"][data-state="quoted"], [data-testid="quote-panel"][data-state="none"]');
+    // The path planner's inputs are its own.
+    expect(await page.inputValue('[data-testid="from-input"]')).toBe(planner);
+  });
+
   it('checks the form before asking and shows the API problem on the field it names', async () => {
     await page.fill('[data-testid="quote-weight"]', '');
     await page.click('[data-testid="get-quote"]');

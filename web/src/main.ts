@@ -111,7 +111,7 @@ async function start(): Promise<void> {
 
   let panel: PathPanel | null = null;
   let quotePanel: QuotePanel | null = null;
-  const net = buildNetworkLayers(network.value, (id) => (url.tab === 'paths' ? panel?.pick(id) : quotePanel?.pick(id)));
+  const net = buildNetworkLayers(network.value, (id) => (url.tab === 'paths' ? panel?.pick(id) : url.tab === 'quote' ? quotePanel?.pick(id) : undefined));
   const maxPop = Math.max(1, ...places.value.map((p) => p.population ?? 0));
   addLegend(map, net, maxPop);
   const pathLayer = createPathLayer(map, net);

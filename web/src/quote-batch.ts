@@ -31,7 +31,7 @@ function renderSummary(s: BatchSummary, fileName: string): string {
     : `<div class="notice ok" data-testid="batch-no-errors">Every row was quoted.</div>`;
   const noRoute = s.noRouteRows ? `<div class="notice warn">${s.noRouteRows} row${s.noRouteRows === 1 ? '' : 's'} had no route for any service (see the error column).</div>` : '';
   const preview = s.lines.length
-    ? `<table class="legs b-preview" data-testid="batch-preview"><thead><tr><th>Row</th><th>From → To</th><th>Service</th><th class="num">¥</th><th class="num">Delivered</th></tr></thead><tbody>` +
+    ? `<table class="b-preview" data-testid="batch-preview"><colgroup><col class="c-row"><col><col class="c-svc"><col class="c-cny"><col class="c-date"></colgroup><thead><tr><th>Row</th><th>From → To</th><th>Service</th><th class="num">¥</th><th class="num">Delivered</th></tr></thead><tbody>` +
       s.lines
         .slice(0, SHOW_LINES)
         .map(

@@ -25,10 +25,44 @@ function modePills(modes: readonly Mode[]): string {
     .join('');
 }
 
+/** Colour of a breakdown component in the cost bar: moving the parcel, handling it, extras, margin. */
+export function componentColor(component: string): string {
+  switch (component) {
+    case 'lineHaul':
+      return '#1f3a5f';
+    case 'firstMile':
+    case 'lastMile':
+      return '#56B4E9';
+    case 'sorting':
+      return '#8a9bb3';
+    case 'margin':
+    case 'minimumCharge':
+    case 'rounding':
+      return '#d5dae1';
+    default:
+      return '#D55E00'; // surcharges: fuel, remote, insurance, customs, congestion
+  }
+}
+
+/** A thin bar of the price split by component (widths ∝ amounts), so the big costs show at a glance. */
+function costBar(o: QuoteOption): string {
+  const { rows } = breakdownRows(o);
+  const total = rows.reduce((s, r) => s + Math.max(0, r.amountCny), 0);
+  if (!(total > 0)) return '';
+  const segs = rows
+    .filter((r) => r.amountCny > 0)
+    .map((r) => `<span style="flex:${r.amountCny / total};background:${componentColor(r.component)}" title="${esc(r.label)} ${fixed(r.amountCny, 2)}"></span>`)
+    .join('');
+  return `<span class="q-bar" aria-hidden="true">${segs}</span>`;
+}
+
 function breakdownTable(o: QuoteOption): string {
   const { rows, totalCny } = breakdownRows(o);
   const body = rows
-    .map((r) => `<tr data-testid="breakdown-row"><td>${esc(r.label)}</td><td class="detail">${esc(r.detail)}</td><td class="num">${fixed(r.amountCny, 2)}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr data-testid="breakdown-row"><td><span class="sw" style="background:${componentColor(r.component)}"></span>${esc(r.label)}</td><td class="detail">${esc(r.detail)}</td><td class="num">${fixed(r.amountCny, 2)}</td></tr>`,
+    )
     .join('');
   return (
     `<table class="breakdown" data-testid="breakdown-table"><thead><tr><th>Component</th><th>Detail</th><th class="num">¥</th></tr></thead>` +
@@ -54,7 +88,7 @@ export function renderOptionCard(o: QuoteOption, r: QuoteResult, selected: boole
     `<div><dt>Chargeable</dt><dd data-testid="quote-chargeable">${kg(o.chargeableWeightKg)} kg ${weightNote}</dd></div>` +
     `<div><dt>CO₂</dt><dd>${sig3(o.co2Kg)} kg</dd></div></dl>` +
     `<div class="q-path"><span class="q-modes">${modePills(o.path.modes)}</span><span class="q-km">${km(o.path.distanceM)} km</span><span class="q-via">${via}</span></div>` +
-    `<details class="q-more" data-testid="breakdown"><summary>Price breakdown</summary>${breakdownTable(o)}</details>` +
+    `<details class="q-more" data-testid="breakdown"><summary><span class="q-more-label">Price breakdown</span>${costBar(o)}</summary>${breakdownTable(o)}</details>` +
     `</article>`
   );
 }

@@ -141,9 +141,13 @@ export function createQuotePanel(root: HTMLElement, o: QuotePanelOptions): Quote
   };
   const showErrors = (errors: FieldError[]) => {
     clearErrors();
+    const shown = new Set<string>();
     for (const e of errors) {
       const box = root.querySelector<HTMLElement>(`[data-testid="error-${e.field}"]`);
-      if (box) {
+      // The three sides share one line of the form: say the same thing once.
+      const once = /^(length|width|height)Cm$/.test(e.field) ? `size:${e.message}` : null;
+      if (box && !(once && shown.has(once))) {
+        if (once) shown.add(once);
         box.hidden = false;
         box.textContent = e.message;
       }

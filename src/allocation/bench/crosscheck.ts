@@ -5,6 +5,7 @@ import { checkSolution, objectivesAgree } from '../lp/check.js';
 import type { BackendName, LpResult } from '../lp/model.js';
 import { detectNetwork } from '../solvers/network-detect.js';
 import { solveLp } from '../solve.js';
+import { flowMipStart } from '../flow/solve.js';
 
 /**
  * A random small flow instance for cross-checking: 1-4 sources, 0-3 hubs,
@@ -49,6 +50,8 @@ export interface CrossCheckReport {
   solves: Record<BackendName, number>;
   optimal: number;
   infeasible: number;
+  /** MIPs also solved by HiGHS from the local-search start. */
+  withStart: number;
   disagreements: { seed: number; detail: string }[];
 }
 
@@ -63,6 +66,7 @@ export async function crossCheck(count: number, seed: number, onProgress?: (done
     solves: { networkSimplex: 0, highs: 0, jsLpSolver: 0 },
     optimal: 0,
     infeasible: 0,
+    withStart: 0,
     disagreements: [],
   };
   for (let k = 0; k < count; k++) {
@@ -80,6 +84,17 @@ export async function crossCheck(count: number, seed: number, onProgress?: (done
         report.solves[backend]++;
       } catch (err) {
         report.disagreements.push({ seed: s, detail: `${backend} threw: ${(err as Error).message}` });
+      }
+    }
+    // MIPs: also HiGHS started from the local-search point with its heuristics off (the solveFlow path).
+    const start = flowMipStart(built, { backend: 'highs' });
+    if (start) {
+      try {
+        const r = await solveLp(built.model, { backend: 'highs', validate: false, mipStart: start });
+        results.push(r);
+        report.withStart++;
+      } catch (err) {
+        report.disagreements.push({ seed: s, detail: `highs with start threw: ${(err as Error).message}` });
       }
     }
     report.instances++;

@@ -87,6 +87,7 @@ export async function measureInProcess(instance: FlowInstance, req: Omit<Measure
     try {
       // Timed as solveFlow does it: for a MIP on HiGHS the local-search start is part of the solve.
       const mipStart = flowMipStart(built, { backend: req.backend });
+      const startS = (monotonicMs() - t0) / 1000;
       const lp = await solveLp(built.model, { backend: req.backend, validate: false, stop: { seconds: req.timeLimitS }, mipStart });
       const timeS = (monotonicMs() - t0) / 1000;
       const cpu = process.cpuUsage(c0);
@@ -100,7 +101,7 @@ export async function measureInProcess(instance: FlowInstance, req: Omit<Measure
         baseRssMb: baseRss / 1e6,
         iterations: lp.iterations,
         gap: lp.gap,
-        message: lp.message,
+        message: mipStart ? `start ${startS.toFixed(2)} s${lp.message ? `; ${lp.message}` : ''}` : lp.message,
         solution: req.withSolution && r === 0 ? decodeFlowSolution(instance, built, lp) : undefined,
       };
     } catch (err) {

@@ -7,7 +7,7 @@ import { createRng } from '../../shared/random.js';
 import { facilityLagrangian } from './lagrangian-facility.js';
 
 export interface FixedChargeStartOptions {
-  /** Most open-set evaluations (each one min-cost-flow solve); default 300. */
+  /** Most open-set evaluations (each one min-cost-flow solve); default 150. */
   maxEvaluations?: number;
   /** Seed of the local search's kicks (default 1). */
   seed?: number;
@@ -54,7 +54,7 @@ export function fixedChargeStart(built: FlowLp, opts: FixedChargeStartOptions = 
   const baseCap = form.mcf.capacity;
   const arcOfFixed = fixedArcs.map((a) => form.arcOf[built.flowVar[a]]);
   const fixedCost = fixedArcs.map((a) => model.variables[built.openVar[a]].cost);
-  const maxEval = opts.maxEvaluations ?? 300;
+  const maxEval = opts.maxEvaluations ?? 150;
   let evaluations = 0;
 
   type Eval = { cost: number; flow: Float64Array | null };

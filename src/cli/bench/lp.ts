@@ -152,7 +152,7 @@ export async function run(argv: string[]): Promise<void> {
             Number.isFinite(row.timeS) ? row.timeS.toFixed(3) : '-',
             row.cpuS !== undefined ? row.cpuS.toFixed(3) : '-',
             row.peakRssMb !== null ? row.peakRssMb.toFixed(0) : '-',
-            row.skipped ?? (row.gap !== undefined ? `gap ${row.gap.toExponential(1)}` : row.message ?? ''),
+            row.skipped ?? [row.gap !== undefined ? `gap ${row.gap.toExponential(1)}` : '', row.message ?? ''].filter(Boolean).join(', '),
           ]),
         );
       }
@@ -174,7 +174,9 @@ export async function run(argv: string[]): Promise<void> {
   const verdict = agreeBySize[last.size]
     ? lastRows.length > 1
       ? 'objectives agree'
-      : 'one backend only'
+      : lastRows[0]?.gap !== undefined
+        ? `proven optimal (MIP gap ${lastRows[0].gap.toExponential(1)}), one backend applies`
+        : 'one backend only'
     : 'objectives DISAGREE or not all optimal';
   const summary = fastest
     ? `lp: ${last.size} ${instanceFile ? 'file' : kind}: ${fastest.backend} ${fastest.timeS.toFixed(3)} s, ${verdict}`
@@ -196,7 +198,7 @@ async function runCrossCheck(count: number, seed: number, out?: string): Promise
   if (out) await writeFile(out, JSON.stringify(report, null, 1));
   const solves = Object.entries(report.solves).map(([b, n]) => `${b} ${n}`).join(', ');
   console.log(
-    `lp crosscheck: ${report.instances} random small instances (${report.optimal} optimal, ${report.infeasible} infeasible; solves: ${solves}) in ${s} s, ` +
+    `lp crosscheck: ${report.instances} random small instances (${report.optimal} optimal, ${report.infeasible} infeasible; solves: ${solves}, highs from a local-search start ${report.withStart}) in ${s} s, ` +
       (report.disagreements.length === 0 ? 'no disagreement' : `${report.disagreements.length} DISAGREEMENTS`),
   );
   if (report.disagreements.length) process.exitCode = 1;

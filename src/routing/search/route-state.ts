@@ -1,5 +1,5 @@
 import type { SearchData } from './data.js';
-import { Seg } from './time-segment.js';
+import { RouteTiming } from './route-timing.js';
 
 /**
  * Mutable solution state of the local search: doubly linked routes over
@@ -22,18 +22,8 @@ export class RouteState {
   readonly cumLoad: Float64Array;
   /** Arc cost from the route start up to the node. */
   readonly cumCost: Float64Array;
-  /** Duration segment (see time-segment.ts) from the route start to the node: duration, warp, early, late. */
-  readonly fDur: Float64Array;
-  readonly fWarp: Float64Array;
-  readonly fEarly: Float64Array;
-  readonly fLate: Float64Array;
-  /** Duration segment from the node to the route end. */
-  readonly bDur: Float64Array;
-  readonly bWarp: Float64Array;
-  readonly bEarly: Float64Array;
-  readonly bLate: Float64Array;
-  /** Scratch segment for evaluations (acc* methods). */
-  readonly acc = new Seg();
+  /** Duration segments (time windows, duration limit) per node; see route-timing.ts. */
+  readonly timing: RouteTiming;
   readonly routeLoad: Float64Array;
   readonly routeCost: Float64Array;
   /** Time excess of each route (warp + duration over the limit). */
@@ -71,14 +61,7 @@ export class RouteState {
     for (let i = 1; i <= n; i++) this.loc[i] = i;
     this.cumLoad = new Float64Array(N * this.D);
     this.cumCost = new Float64Array(N);
-    this.fDur = new Float64Array(N);
-    this.fWarp = new Float64Array(N);
-    this.fEarly = new Float64Array(N);
-    this.fLate = new Float64Array(N);
-    this.bDur = new Float64Array(N);
-    this.bWarp = new Float64Array(N);
-    this.bEarly = new Float64Array(N);
-    this.bLate = new Float64Array(N);
+    this.timing = new RouteTiming(this, N);
     this.routeLoad = new Float64Array(R * this.D);
     this.routeCost = new Float64Array(R);
     this.routeTimeExcess = new Float64Array(R);
@@ -115,57 +98,6 @@ export class RouteState {
   t(a: number, b: number): number {
     const time = this.data.time;
     return time === null ? 0 : time[this.loc[a] * (this.n + 1) + this.loc[b]];
-  }
-
-  /** acc = segment from the start of x's route to x. */
-  accPrefix(x: number): void {
-    this.acc.set(this.fDur[x], this.fWarp[x], this.fEarly[x], this.fLate[x]);
-  }
-
-  /** acc ⊕ the single visit y, coming from node `from`. */
-  accNode(from: number, y: number): void {
-    const d = this.data;
-    const l = this.loc[y];
-    this.acc.append(this.t(from, y), d.service[l], 0, d.early[l], d.late[l]);
-  }
-
-  /** acc ⊕ visits a, next(a), ..., b (same route, forward), coming from `from`. */
-  accRange(from: number, a: number, b: number): void {
-    let x = a;
-    for (;;) {
-      this.accNode(from, x);
-      if (x === b) return;
-      from = x;
-      x = this.next[x];
-    }
-  }
-
-  /** acc ⊕ visits a, prev(a), ..., b (same route, backward), coming from `from`. */
-  accRangeBack(from: number, a: number, b: number): void {
-    let x = a;
-    for (;;) {
-      this.accNode(from, x);
-      if (x === b) return;
-      from = x;
-      x = this.prev[x];
-    }
-  }
-
-  /** acc ⊕ segment from y to the end of y's route, coming from `from`. */
-  accSuffix(from: number, y: number): void {
-    this.acc.append(this.t(from, y), this.bDur[y], this.bWarp[y], this.bEarly[y], this.bLate[y]);
-  }
-
-  /** Time penalty of acc as a whole route. */
-  accPenalty(): number {
-    return this.penaltyTime * this.acc.excess(this.data.maxDuration);
-  }
-
-  /** Time penalty of prefix(a) ⊕ suffix(b) (a and b possibly in different routes). */
-  joinPenalty(a: number, b: number): number {
-    this.accPrefix(a);
-    this.accSuffix(a, b);
-    return this.accPenalty();
   }
 
   /** Time penalty of route r (at the current weight). */
@@ -236,22 +168,12 @@ export class RouteState {
   updateRoute(r: number): void {
     const D = this.D;
     const data = this.data;
-    const service = data.service;
     let x = this.startDepot(r);
     const end = this.endDepot(r);
     let p = 0;
     for (let d = 0; d < D; d++) this.cumLoad[x * D + d] = 0;
     this.cumCost[x] = 0;
     this.pos[x] = 0;
-    const hasTime = data.time !== null;
-    if (hasTime) {
-      this.fDur[x] = 0;
-      this.fWarp[x] = 0;
-      this.fEarly[x] = data.early[0];
-      this.fLate[x] = data.late[0];
-    }
-    const acc = this.acc;
-    if (hasTime) acc.set(0, 0, data.early[0], data.late[0]);
     const angle = data.angle;
     let first = true;
     let s0 = 0;
@@ -263,14 +185,6 @@ export class RouteState {
       this.route[y] = r;
       for (let d = 0; d < D; d++) this.cumLoad[y * D + d] = this.cumLoad[x * D + d] + data.demand[this.loc[y] * D + d];
       this.cumCost[y] = this.cumCost[x] + this.c(x, y);
-      if (hasTime) {
-        const l = this.loc[y];
-        acc.append(this.t(x, y), service[l], 0, data.early[l], data.late[l]);
-        this.fDur[y] = acc.dur;
-        this.fWarp[y] = acc.warp;
-        this.fEarly[y] = acc.early;
-        this.fLate[y] = acc.late;
-      }
       if (angle !== null && y !== end) {
         const a = angle[y];
         if (first) {
@@ -288,26 +202,7 @@ export class RouteState {
     this.routeSize[r] = p - 1;
     for (let d = 0; d < D; d++) this.routeLoad[r * D + d] = this.cumLoad[end * D + d];
     this.routeCost[r] = this.cumCost[end];
-    this.routeTimeExcess[r] = hasTime ? acc.excess(data.maxDuration) : 0;
-    if (hasTime) {
-      // Suffix segments, from the end depot backwards.
-      let z = end;
-      this.bDur[z] = 0;
-      this.bWarp[z] = 0;
-      this.bEarly[z] = data.early[0];
-      this.bLate[z] = data.late[0];
-      while (z !== this.startDepot(r)) {
-        const w = this.prev[z];
-        const l = this.loc[w];
-        acc.set(service[l], 0, data.early[l], data.late[l]);
-        acc.append(this.t(w, z), this.bDur[z], this.bWarp[z], this.bEarly[z], this.bLate[z]);
-        this.bDur[w] = acc.dur;
-        this.bWarp[w] = acc.warp;
-        this.bEarly[w] = acc.early;
-        this.bLate[w] = acc.late;
-        z = w;
-      }
-    }
+    this.routeTimeExcess[r] = data.time !== null ? this.timing.update(r) : 0;
     this.routePenalty[r] = this.loadPenalty(r, -1, -1, -1, -1) + this.timePenalty(r);
     this.sectorStart[r] = s0;
     this.sectorEnd[r] = s1;
@@ -362,33 +257,6 @@ export class RouteState {
       x = this.next[x];
     }
     return k - offset;
-  }
-
-  /**
-   * Time penalty of route r after removing node `rem` (-1: none) and
-   * inserting node `ins` after node `after` (-1: none); O(route length).
-   */
-  timePenaltyEdited(r: number, rem: number, ins: number, after: number): number {
-    if (this.data.time === null) return 0;
-    const data = this.data;
-    this.acc.set(0, 0, data.early[0], data.late[0]);
-    let from = this.startDepot(r);
-    if (ins >= 0 && after === from) {
-      this.accNode(from, ins);
-      from = ins;
-    }
-    for (let x = this.next[this.startDepot(r)]; x !== this.endDepot(r); x = this.next[x]) {
-      if (x !== rem) {
-        this.accNode(from, x);
-        from = x;
-      }
-      if (ins >= 0 && x === after) {
-        this.accNode(from, ins);
-        from = ins;
-      }
-    }
-    this.accNode(from, this.endDepot(r));
-    return this.accPenalty();
   }
 
   /** Penalised cost of the whole state: arc costs + fixed costs + penalties. */

@@ -51,17 +51,17 @@ export class Exchange implements NodeOperator {
         const dc = C[L[pU] * W + L[nU]] - C[L[pU] * W + L[u]] - C[L[uEnd] * W + L[nU]] + C[L[v] * W + L[u]] + C[L[uEnd] * W + L[nV]] - C[L[v] * W + L[nV]];
         if (s.data.time === null) return dc;
         if (s.pos[v] > s.pos[uEnd]) {
-          s.accPrefix(pU);
-          s.accRange(pU, nU, v);
-          s.accRange(v, u, uEnd);
-          s.accSuffix(uEnd, nV);
+          s.timing.prefix(pU);
+          s.timing.range(pU, nU, v);
+          s.timing.range(v, u, uEnd);
+          s.timing.suffix(uEnd, nV);
         } else {
-          s.accPrefix(v);
-          s.accRange(v, u, uEnd);
-          s.accRange(uEnd, nV, pU);
-          s.accSuffix(pU, nU);
+          s.timing.prefix(v);
+          s.timing.range(v, u, uEnd);
+          s.timing.range(uEnd, nV, pU);
+          s.timing.suffix(pU, nU);
         }
-        return dc + s.accPenalty() - s.timePenalty(rU);
+        return dc + s.timing.penalty() - s.timePenalty(rU);
       }
       const dcU = C[L[pU] * W + L[nU]] - C[L[pU] * W + L[u]] - C[L[uEnd] * W + L[nU]];
       const dcV = C[L[v] * W + L[u]] + C[L[uEnd] * W + L[nV]] - C[L[v] * W + L[nV]];
@@ -72,11 +72,11 @@ export class Exchange implements NodeOperator {
       let penU = s.loadPenalty(rU, u, uEnd, -1, -1);
       let penV = s.loadPenalty(rV, -1, -1, u, uEnd);
       if (s.data.time !== null) {
-        penU += s.joinPenalty(pU, nU);
-        s.accPrefix(v);
-        s.accRange(v, u, uEnd);
-        s.accSuffix(uEnd, nV);
-        penV += s.accPenalty();
+        penU += s.timing.join(pU, nU);
+        s.timing.prefix(v);
+        s.timing.range(v, u, uEnd);
+        s.timing.suffix(uEnd, nV);
+        penV += s.timing.penalty();
       }
       return dcU + dcV + fixed + penU - s.routePenalty[rU] + penV - s.routePenalty[rV];
     }
@@ -97,12 +97,12 @@ export class Exchange implements NodeOperator {
       const b = uFirst ? v : u;
       const bEnd = uFirst ? vEnd : uEnd;
       const pA = s.prev[a];
-      s.accPrefix(pA);
-      s.accRange(pA, b, bEnd);
-      s.accRange(bEnd, s.next[aEnd], s.prev[b]);
-      s.accRange(s.prev[b], a, aEnd);
-      s.accSuffix(aEnd, s.next[bEnd]);
-      return dc + s.accPenalty() - s.timePenalty(rU);
+      s.timing.prefix(pA);
+      s.timing.range(pA, b, bEnd);
+      s.timing.range(bEnd, s.next[aEnd], s.prev[b]);
+      s.timing.range(s.prev[b], a, aEnd);
+      s.timing.suffix(aEnd, s.next[bEnd]);
+      return dc + s.timing.penalty() - s.timePenalty(rU);
     }
     const dcU = C[L[pU] * W + L[v]] + C[L[vEnd] * W + L[nU]] - C[L[pU] * W + L[u]] - C[L[uEnd] * W + L[nU]];
     const dcV = C[L[pV] * W + L[u]] + C[L[uEnd] * W + L[nV]] - C[L[pV] * W + L[v]] - C[L[vEnd] * W + L[nV]];
@@ -110,14 +110,14 @@ export class Exchange implements NodeOperator {
     let penU = s.loadPenalty(rU, u, uEnd, v, vEnd);
     let penV = s.loadPenalty(rV, v, vEnd, u, uEnd);
     if (s.data.time !== null) {
-      s.accPrefix(pU);
-      s.accRange(pU, v, vEnd);
-      s.accSuffix(vEnd, nU);
-      penU += s.accPenalty();
-      s.accPrefix(pV);
-      s.accRange(pV, u, uEnd);
-      s.accSuffix(uEnd, nV);
-      penV += s.accPenalty();
+      s.timing.prefix(pU);
+      s.timing.range(pU, v, vEnd);
+      s.timing.suffix(vEnd, nU);
+      penU += s.timing.penalty();
+      s.timing.prefix(pV);
+      s.timing.range(pV, u, uEnd);
+      s.timing.suffix(uEnd, nV);
+      penV += s.timing.penalty();
     }
     return dcU + dcV + penU - s.routePenalty[rU] + penV - s.routePenalty[rV];
   }

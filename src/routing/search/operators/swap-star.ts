@@ -130,8 +130,8 @@ export class SwapStar implements RouteOperator {
     if (s.data.time !== null && (this.bestU !== NONE || this.bestV !== NONE)) {
       // Candidates were ranked without their new time penalty (old one
       // subtracted); add it exactly for the chosen move, in O(route length).
-      best += s.timePenaltyEdited(r1, this.bestU, this.bestV, this.bestPosV);
-      best += s.timePenaltyEdited(r2, this.bestV, this.bestU, this.bestPosU);
+      best += s.timing.edited(r1, this.bestU, this.bestV, this.bestPosV);
+      best += s.timing.edited(r2, this.bestV, this.bestU, this.bestPosU);
     }
     return best;
   }

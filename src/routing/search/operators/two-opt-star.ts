@@ -49,7 +49,7 @@ export class TwoOptStar implements NodeOperator {
         pen += s.loadPenaltyOf(L);
         for (let d = 0; d < D; d++) L[d] = s.cumLoad[v * D + d] + s.routeLoad[rU * D + d] - s.cumLoad[u * D + d];
         pen += s.loadPenaltyOf(L);
-        if (s.data.time !== null) pen += s.joinPenalty(u, y) + s.joinPenalty(v, x);
+        if (s.data.time !== null) pen += s.timing.join(u, y) + s.timing.join(v, x);
         const delta = dc + fixed + pen - base;
         if (delta < best) {
           best = delta;

@@ -23,10 +23,10 @@ export class TwoOpt implements NodeOperator {
     const y = s.next[v];
     const dc = s.c(u, v) + s.c(x, y) - s.c(u, x) - s.c(v, y);
     if (s.data.time === null) return dc;
-    s.accPrefix(u);
-    s.accRangeBack(u, v, x);
-    s.accSuffix(x, y);
-    return dc + s.accPenalty() - s.timePenalty(s.route[u]);
+    s.timing.prefix(u);
+    s.timing.rangeBack(u, v, x);
+    s.timing.suffix(x, y);
+    return dc + s.timing.penalty() - s.timePenalty(s.route[u]);
   }
 
   apply(u: number, v: number): void {

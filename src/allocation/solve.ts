@@ -37,12 +37,14 @@ export interface SolveLpOptions {
 }
 
 /**
- * Limits under which 'auto' hands a model to javascript-lp-solver. Its dense
- * tableau grows with rows × columns: measured here, 10 × 50 transportation
- * (500 columns) takes milliseconds, 50 × 500 (25,000 columns) 0.4-2 s and
- * 100 × 1,000 4-12 s and 1 GB. Larger or dual-needing models go to HiGHS.
+ * Limits under which 'auto' hands a model to javascript-lp-solver. Measured
+ * here (bench lp): transport 10 × 50 (500 columns) 0.02-0.03 s against 0.004 s
+ * for a warm HiGHS but 0.2 s for HiGHS's first solve in a process (WebAssembly
+ * start-up); 50 × 500 (25,000 columns) 1.7-2.4 s and 0.5-1.2 GB; its branch
+ * and bound took 20-37 s on facility 10 × 50 (10 binaries). So only tiny LPs
+ * and MIPs with a handful of binaries, with no dual needs, go to it.
  */
-export const JS_LP_SOLVER_LIMITS = { maxVariables: 2_000, maxConstraints: 500, maxIntegers: 20 };
+export const JS_LP_SOLVER_LIMITS = { maxVariables: 2_000, maxConstraints: 500, maxIntegers: 4 };
 
 /**
  * The backend 'auto' picks: a pure network goes to the network simplex

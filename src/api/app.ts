@@ -73,6 +73,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
       await api.register(pathRoutes);
       await api.register(quoteRoutes, { engine: quotes });
       await api.register(roadRoutes, { graphs: roads });
+      await api.register((await import('./routes/allocations.js')).default);
     },
     { prefix: '/api' },
   );

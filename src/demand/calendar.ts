@@ -41,11 +41,17 @@ export function weekday(day: number): number {
   return (((day + 3) % 7) + 7) % 7;
 }
 
+let sfDays: number[] | undefined;
+/** Day numbers of the Spring Festival table, parsed once (it is read for every generated day). */
+function springFestivalDays(): number[] {
+  return (sfDays ??= Object.values(SPRING_FESTIVAL).map(dayNumber));
+}
+
 /** Signed distance in days from `day` to the nearest Spring Festival in the table (NaN when none within 60 days). */
 export function daysFromSpringFestival(day: number): number {
   let best = NaN;
-  for (const iso of Object.values(SPRING_FESTIVAL)) {
-    const d = day - dayNumber(iso);
+  for (const sf of springFestivalDays()) {
+    const d = day - sf;
     if (Math.abs(d) <= 60 && (Number.isNaN(best) || Math.abs(d) < Math.abs(best))) best = d;
   }
   return best;

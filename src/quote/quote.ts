@@ -45,8 +45,17 @@ export interface QuoteOption {
   departAt: string;
   arriveAt: string;
   co2Kg: number;
-  path: { hubs: string[]; modes: Mode[]; distanceM: number; durationS: number; legs: number; geometry?: LineString };
+  path: { hubs: string[]; hubIds: string[]; modes: Mode[]; distanceM: number; durationS: number; legs: QuoteLeg[]; geometry?: LineString };
   tags: QuoteTag[];
+}
+
+/** One leg of an option's path (ids of cities and hubs). */
+export interface QuoteLeg {
+  from: string;
+  to: string;
+  mode: Mode;
+  distanceM: number;
+  durationS: number;
 }
 
 export interface PlaceSummary {
@@ -79,7 +88,7 @@ interface PricedPath {
   international: boolean;
   durationS: number;
   co2KgPerKg: number;
-  summary: { hubs: string[]; modes: Mode[]; distanceM: number; durationS: number; legs: number };
+  summary: QuoteOption['path'];
   geometry: LineString | null;
 }
 
@@ -212,7 +221,14 @@ export class QuoteEngine {
       international,
       durationS: totals.durationS,
       co2KgPerKg: raw.edges.reduce((s, e) => s + e.co2KgPerKg, 0),
-      summary: { hubs: hubs.map((id) => this.network.place(id)!.name), modes, distanceM: Math.round(totals.distanceM), durationS: Math.round(totals.durationS), legs: legs.length },
+      summary: {
+        hubs: hubs.map((id) => this.network.place(id)!.name),
+        hubIds: hubs,
+        modes,
+        distanceM: Math.round(totals.distanceM),
+        durationS: Math.round(totals.durationS),
+        legs: legs.map((l) => ({ from: l.from, to: l.to, mode: l.mode, distanceM: Math.round(l.distanceM), durationS: Math.round(l.durationS) })),
+      },
       geometry: null,
     };
   }

@@ -27,7 +27,7 @@ describe('QuoteEngine on the hand-checked network (test/fixtures/network-small)'
     expect(o.costCny).toBeCloseTo(1.1 + 5.11 + 2.2 + 0.51, 6);
     expect(line(o, 'margin')).toBeCloseTo(0.89, 6);
     expect(o.priceCny).toBeCloseTo(8.92 + 0.89, 6);
-    expect(o.path).toMatchObject({ modes: ['road'], legs: 1 });
+    expect(o.path).toMatchObject({ modes: ['road'], hubIds: [], legs: [{ from: 'a', to: 'b', mode: 'road' }] });
     expect(o.co2Kg).toBeCloseTo((DEG_KM * 0.1 * 0.8) / 1000, 4);
   });
 

@@ -45,7 +45,9 @@ export const SYNTHETIC_DEMAND_NOTE =
  * gravity model: T_ij = a_i S_i b_j R_j f(d_ij), f(d) = max(d, dMin)^-β × noise_ij,
  * with a_i, b_j found by iterative proportional fitting (Furness) so that each
  * city sends its S_i and receives its R_j (R is first scaled to ΣS). Intra-city
- * pairs are left out: every kg crosses the network.
+ * pairs are left out: every kg crosses the network. (Both margins can hold only
+ * if no city sends more than the other cities receive; otherwise the received
+ * totals hold and the sent ones are approximate.)
  */
 export function gravityOd(cities: readonly City[], totals: readonly CityTotals[], params: Partial<GravityParams> & { seed?: number } = {}): OdDemand[] {
   const p = { ...GRAVITY_DEFAULTS, ...params };
@@ -55,9 +57,9 @@ export function gravityOd(cities: readonly City[], totals: readonly CityTotals[]
   const recv = new Float64Array(n);
   totals.forEach((t, k) => {
     const i = byId.get(t.city);
-    if (i === undefined) throw new InputError(`demand: unknown city "${t.city}"`, `/demand/cities/${k}/city`);
-    if (!(t.sendKgPerDay >= 0) || !Number.isFinite(t.sendKgPerDay)) throw new InputError('sendKgPerDay must be >= 0', `/demand/cities/${k}/sendKgPerDay`);
-    if (!(t.receiveKgPerDay >= 0) || !Number.isFinite(t.receiveKgPerDay)) throw new InputError('receiveKgPerDay must be >= 0', `/demand/cities/${k}/receiveKgPerDay`);
+    if (i === undefined) throw new InputError(`demand: unknown city "${t.city}"`, `demand.cities.${k}.city`);
+    if (!(t.sendKgPerDay >= 0) || !Number.isFinite(t.sendKgPerDay)) throw new InputError('sendKgPerDay must be >= 0', `demand.cities.${k}.sendKgPerDay`);
+    if (!(t.receiveKgPerDay >= 0) || !Number.isFinite(t.receiveKgPerDay)) throw new InputError('receiveKgPerDay must be >= 0', `demand.cities.${k}.receiveKgPerDay`);
     send[i] += t.sendKgPerDay;
     recv[i] += t.receiveKgPerDay;
   });
@@ -119,7 +121,7 @@ export function syntheticTotalKgPerDay(cities: readonly City[], params: Partial<
  */
 export function syntheticDemand(cities: readonly City[], opts: Partial<GravityParams> & { seed?: number } = {}): OdDemand[] {
   const p = { ...GRAVITY_DEFAULTS, ...opts };
-  if (!(p.scale >= 0) || !Number.isFinite(p.scale)) throw new InputError('scale must be a number >= 0', '/demand/synthetic/scale');
+  if (!(p.scale >= 0) || !Number.isFinite(p.scale)) throw new InputError('scale must be a number >= 0', 'demand.synthetic.scale');
   const total = syntheticTotalKgPerDay(cities, p) * p.scale;
   const pop = cities.reduce((s, c) => s + c.population, 0);
   const totals = cities.map((c) => ({ city: c.id, sendKgPerDay: (total * c.population) / pop, receiveKgPerDay: (total * c.population) / pop }));

@@ -63,8 +63,8 @@ export function hubCapacityPrices(network: Network, hm: HubModel, lp: LpResult):
         savingCnyPerTonne: p.savingPerUnit * 1000,
         text: describeCapacityPrice(p, WORDING),
       };
-      if (p.validFrom !== undefined) out.validFromTonnesPerDay = p.validFrom / 1000;
-      if (p.validTo !== undefined) out.validToTonnesPerDay = p.validTo / 1000;
+      if (p.binding && p.validFrom !== undefined) out.validFromTonnesPerDay = p.validFrom / 1000;
+      if (p.binding && p.validTo !== undefined) out.validToTonnesPerDay = p.validTo / 1000;
       return out;
     })
     .sort((a, b) => b.savingCnyPerTonne - a.savingCnyPerTonne || b.usedTonnesPerDay / (b.capacityTonnesPerDay || 1) - a.usedTonnesPerDay / (a.capacityTonnesPerDay || 1));
@@ -86,7 +86,6 @@ export function unusedTrunkLanes(network: Network, hm: HubModel, lp: LpResult, l
     for (const p of [r.firstMile, r.trunk, r.lastMile]) if (p) for (const l of p.lanes) used[l] = 1;
   });
   const best = new Map<number, number>();
-  const laneCost = new Map<number, number>();
   routes.forEach((r, j) => {
     if (!r.trunk) return;
     r.trunk.lanes.forEach((l) => {
@@ -95,19 +94,16 @@ export function unusedTrunkLanes(network: Network, hm: HubModel, lp: LpResult, l
       if (!best.has(l) || v < best.get(l)!) best.set(l, v);
     });
   });
-  // Cost per kg of each lane on its own: from any trunk part holding it alone is not kept, so estimate by share of the part.
-  for (const r of routes) if (r.trunk && r.trunk.lanes.length === 1) laneCost.set(r.trunk.lanes[0], r.trunk.costCnyPerKg);
   const name = (id: string) => network.place(id)?.name ?? id;
   return [...best.entries()]
     .map(([l, fall]) => {
       const lane = lanes[l];
-      const cost = laneCost.get(l) ?? NaN;
       return {
         laneId: lane.laneId,
         from: lane.from,
         to: lane.to,
         mode: lane.mode,
-        costCnyPerKg: cost,
+        costCnyPerKg: lane.costCnyPerKg,
         mustFallByCnyPerKg: fall,
         text: `the ${lane.mode} lane ${name(lane.from)} → ${name(lane.to)} would be used if its cost fell by ¥${fall.toFixed(3)}/kg`,
       };

@@ -35,14 +35,14 @@ export function buildRoutes(network: Network, demand: readonly OdDemand[], opts:
   const closedLanes = new Set(ov.closedLanes ?? []);
   const laneIndex = new Map<string, number>();
   const lanes: DirectedLane[] = [];
-  const laneOf = (c: CompiledGraph, arc: number): number => {
+  const laneOf = (c: CompiledGraph, arc: number, costCnyPerKg: number): number => {
     const from = c.ids[c.tail(arc)];
     const a = c.attrs[arc];
     const key = `${a.laneId}|${from}`;
     let k = laneIndex.get(key);
     if (k === undefined) {
       k = lanes.length;
-      lanes.push({ laneId: a.laneId, from, to: c.ids[c.targets[arc]], mode: a.mode });
+      lanes.push({ laneId: a.laneId, from, to: c.ids[c.targets[arc]], mode: a.mode, costCnyPerKg });
       laneIndex.set(key, k);
     }
     return k;
@@ -53,7 +53,7 @@ export function buildRoutes(network: Network, demand: readonly OdDemand[], opts:
     let r = laneIndex.get(key);
     if (r === undefined) {
       r = lanes.length;
-      lanes.push({ laneId: l.laneId, from: l.to, to: l.from, mode: l.mode });
+      lanes.push({ laneId: l.laneId, from: l.to, to: l.from, mode: l.mode, costCnyPerKg: l.costCnyPerKg });
       laneIndex.set(key, r);
     }
     return r;
@@ -74,6 +74,7 @@ export function buildRoutes(network: Network, demand: readonly OdDemand[], opts:
   };
   const part = (c: CompiledGraph, arcs: number[], shipKg: number, innerHubs: number[]): PathPart => {
     const cost: CostSplit = { lineHaulCnyPerKg: 0, handlingCnyPerKg: 0, byMode: {} };
+    const ids: number[] = [];
     for (const a of arcs) {
       const at = c.attrs[a];
       const f = factor(at.mode, at.laneId);
@@ -82,8 +83,9 @@ export function buildRoutes(network: Network, demand: readonly OdDemand[], opts:
       cost.lineHaulCnyPerKg += haul;
       cost.handlingCnyPerKg += handling;
       cost.byMode[at.mode] = (cost.byMode[at.mode] ?? 0) + haul;
+      ids.push(laneOf(c, a, haul + handling));
     }
-    return { lanes: arcs.map((a) => laneOf(c, a)), innerHubs, cost, costCnyPerKg: cost.lineHaulCnyPerKg + cost.handlingCnyPerKg };
+    return { lanes: ids, innerHubs, cost, costCnyPerKg: cost.lineHaulCnyPerKg + cost.handlingCnyPerKg };
   };
 
   // First mile: from each city by road, never through a hub (hubs are terminals).

@@ -73,6 +73,8 @@ export interface DirectedLane {
   from: string;
   to: string;
   mode: Mode;
+  /** Cost per kg over this lane as the model prices it (fixed cost spread at the shipment weight where first met). */
+  costCnyPerKg: number;
 }
 
 /** Cost of a kg along a path, split by component (CNY/kg). Handling = sorting at arrival nodes. */

@@ -26,17 +26,17 @@ export function resolveOptions(o: Partial<HubModelOptions> = {}): HubModelOption
   const r = { ...HUB_MODEL_DEFAULTS, ...Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) } as HubModelOptions;
   const pos = (k: keyof HubModelOptions, int = false) => {
     const v = r[k];
-    if (!num(v) || v <= 0 || (int && !Number.isInteger(v))) throw new InputError(`${k} must be a positive ${int ? 'integer' : 'number'}`, `/options/${k}`);
+    if (!num(v) || v <= 0 || (int && !Number.isInteger(v))) throw new InputError(`${k} must be a positive ${int ? 'integer' : 'number'}`, `options.${k}`);
   };
   pos('nearestHubs', true);
   pos('maxRoutesPerOd', true);
   pos('localShipmentKg');
   pos('trunkShipmentKg');
   pos('unmetPenaltyCnyPerKg');
-  if (!num(r.hubFixedCnyPerTonneCapacity) || r.hubFixedCnyPerTonneCapacity < 0) throw new InputError('hubFixedCnyPerTonneCapacity must be >= 0', '/options/hubFixedCnyPerTonneCapacity');
+  if (!num(r.hubFixedCnyPerTonneCapacity) || r.hubFixedCnyPerTonneCapacity < 0) throw new InputError('hubFixedCnyPerTonneCapacity must be >= 0', 'options.hubFixedCnyPerTonneCapacity');
   r.trunkModeSets.forEach((set, i) => {
     if (!Array.isArray(set) || set.length === 0 || set.some((m) => !(MODES as readonly string[]).includes(m))) {
-      throw new InputError(`trunkModeSets[${i}] must be a non-empty list of ${MODES.join(', ')}`, `/options/trunkModeSets/${i}`);
+      throw new InputError(`trunkModeSets[${i}] must be a non-empty list of ${MODES.join(', ')}`, `options.trunkModeSets.${i}`);
     }
   });
   return r;
@@ -44,14 +44,14 @@ export function resolveOptions(o: Partial<HubModelOptions> = {}): HubModelOption
 
 /** Checks OD demand against the network's cities; merges repeated pairs. Fields are named as JSON pointers. */
 export function validateDemand(network: Network, demand: readonly OdDemand[]): OdDemand[] {
-  if (!Array.isArray(demand)) throw new InputError('demand must be an array of { from, to, kgPerDay }', '/demand');
+  if (!Array.isArray(demand)) throw new InputError('demand must be an array of { from, to, kgPerDay }', 'demand');
   const cities = new Set(network.data.cities.map((c) => c.id));
   const merged = new Map<string, OdDemand>();
   demand.forEach((d, i) => {
-    if (!cities.has(d.from)) throw new InputError(`demand: "${d.from}" is not a city id`, `/demand/${i}/from`);
-    if (!cities.has(d.to)) throw new InputError(`demand: "${d.to}" is not a city id`, `/demand/${i}/to`);
-    if (d.from === d.to) throw new InputError('demand: to must differ from from (intra-city volume does not cross the network)', `/demand/${i}/to`);
-    if (!num(d.kgPerDay) || d.kgPerDay < 0) throw new InputError('kgPerDay must be a number >= 0', `/demand/${i}/kgPerDay`);
+    if (!cities.has(d.from)) throw new InputError(`demand: "${d.from}" is not a city id`, `demand.${i}.from`);
+    if (!cities.has(d.to)) throw new InputError(`demand: "${d.to}" is not a city id`, `demand.${i}.to`);
+    if (d.from === d.to) throw new InputError('demand: to must differ from from (intra-city volume does not cross the network)', `demand.${i}.to`);
+    if (!num(d.kgPerDay) || d.kgPerDay < 0) throw new InputError('kgPerDay must be a number >= 0', `demand.${i}.kgPerDay`);
     if (d.kgPerDay === 0) return;
     const key = `${d.from}>${d.to}`;
     const prev = merged.get(key);
@@ -75,29 +75,29 @@ export function validateOverrides(network: Network, ov: AllocationOverrides = {}
     if (!num(v) || v < 0) throw new InputError(`${what} must be a number >= 0`, at);
   };
   for (const [id, t] of Object.entries(ov.hubCapacityTonnesPerDay ?? {})) {
-    hub(id, `/overrides/hubCapacityTonnesPerDay/${id}`);
-    nonNeg(t, `/overrides/hubCapacityTonnesPerDay/${id}`, 'capacity');
+    hub(id, `overrides.hubCapacityTonnesPerDay.${id}`);
+    nonNeg(t, `overrides.hubCapacityTonnesPerDay.${id}`, 'capacity');
   }
   for (const [id, t] of Object.entries(ov.laneCapacityTonnesPerDay ?? {})) {
-    lane(id, `/overrides/laneCapacityTonnesPerDay/${id}`);
-    nonNeg(t, `/overrides/laneCapacityTonnesPerDay/${id}`, 'capacity');
+    lane(id, `overrides.laneCapacityTonnesPerDay.${id}`);
+    nonNeg(t, `overrides.laneCapacityTonnesPerDay.${id}`, 'capacity');
   }
-  (ov.closedHubs ?? []).forEach((id, i) => hub(id, `/overrides/closedHubs/${i}`));
-  (ov.closedLanes ?? []).forEach((id, i) => lane(id, `/overrides/closedLanes/${i}`));
+  (ov.closedHubs ?? []).forEach((id, i) => hub(id, `overrides.closedHubs.${i}`));
+  (ov.closedLanes ?? []).forEach((id, i) => lane(id, `overrides.closedLanes.${i}`));
   (ov.forcedOpenHubs ?? []).forEach((id, i) => {
-    hub(id, `/overrides/forcedOpenHubs/${i}`);
-    if (ov.closedHubs?.includes(id)) throw new InputError(`hub "${id}" cannot be both closed and forced open`, `/overrides/forcedOpenHubs/${i}`);
+    hub(id, `overrides.forcedOpenHubs.${i}`);
+    if (ov.closedHubs?.includes(id)) throw new InputError(`hub "${id}" cannot be both closed and forced open`, `overrides.forcedOpenHubs.${i}`);
   });
   for (const [m, f] of Object.entries(ov.modeCostFactor ?? {})) {
-    if (!(MODES as readonly string[]).includes(m)) throw new InputError(`unknown mode "${m}"`, `/overrides/modeCostFactor/${m}`);
-    nonNeg(f, `/overrides/modeCostFactor/${m}`, 'cost factor');
+    if (!(MODES as readonly string[]).includes(m)) throw new InputError(`unknown mode "${m}"`, `overrides.modeCostFactor.${m}`);
+    nonNeg(f, `overrides.modeCostFactor.${m}`, 'cost factor');
   }
   for (const [id, f] of Object.entries(ov.laneCostFactor ?? {})) {
-    lane(id, `/overrides/laneCostFactor/${id}`);
-    nonNeg(f, `/overrides/laneCostFactor/${id}`, 'cost factor');
+    lane(id, `overrides.laneCostFactor.${id}`);
+    nonNeg(f, `overrides.laneCostFactor.${id}`, 'cost factor');
   }
   for (const [id, c] of Object.entries(ov.hubFixedCnyPerDay ?? {})) {
-    hub(id, `/overrides/hubFixedCnyPerDay/${id}`);
-    nonNeg(c, `/overrides/hubFixedCnyPerDay/${id}`, 'fixed cost');
+    hub(id, `overrides.hubFixedCnyPerDay.${id}`);
+    nonNeg(c, `overrides.hubFixedCnyPerDay.${id}`, 'fixed cost');
   }
 }

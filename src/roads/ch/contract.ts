@@ -1,6 +1,6 @@
 import { IndexedMinHeap } from '../heap.js';
 import { metricWeights, type Metric, type RoadGraph } from '../types.js';
-import { DynamicGraph, M_IN, M_OUT, STRIDE, S_IN, S_OUT, W_IN, W_OUT } from './dynamic-graph.js';
+import { DynamicGraph } from './dynamic-graph.js';
 import type { Hierarchy, UpwardGraph } from './hierarchy.js';
 
 /** Options of `buildHierarchy`; defaults in `CONTRACTION_DEFAULTS`. */
@@ -56,19 +56,29 @@ class WitnessSearch {
     heap.push(source, 0);
     let settled = 0;
     let left = targetCount;
-    const adj = g.adj;
+    const A = g.a;
+    const B = g.b;
+    const WAB = g.wAB;
+    const WBA = g.wBA;
     while (!heap.isEmpty()) {
       const u = heap.pop();
       const du = dist[u];
       if (du > limit) return;
       if (isTarget[u] === r && --left === 0) return;
       if (++settled > settleLimit) return;
-      const list = adj[u];
-      for (let i = 0; i < list.length; i += STRIDE) {
-        const w = list[i + W_OUT];
-        if (w === Infinity) continue;
-        const v = list[i];
-        if (v === skip) continue;
+      const list = g.adj[u];
+      for (let i = 0; i < list.length; i++) {
+        const e = list[i];
+        let v: number;
+        let w: number;
+        if (A[e] === u) {
+          v = B[e];
+          w = WAB[e];
+        } else {
+          v = A[e];
+          w = WBA[e];
+        }
+        if (v === skip || w === Infinity) continue;
         const dv = du + w;
         if (dv > limit) continue;
         if (stamp[v] !== r) {
@@ -102,17 +112,20 @@ interface Shortcut {
 function shortcutsOf(g: DynamicGraph, ws: WitnessSearch, v: number, settleLimit: number, out: Shortcut[] | null): number {
   const list = g.adj[v];
   let count = 0;
-  for (let i = 0; i < list.length; i += STRIDE) {
-    const inW = list[i + W_IN];
+  for (let i = 0; i < list.length; i++) {
+    const ei = list[i];
+    const vIsA = g.a[ei] === v;
+    const u = vIsA ? g.b[ei] : g.a[ei];
+    const inW = vIsA ? g.wBA[ei] : g.wAB[ei];
     if (inW === Infinity) continue;
-    const u = list[i];
     // mark the out-neighbours w != u as targets of this round
     const r = ++ws.round;
     let targets = 0;
     let maxOut = 0;
-    for (let j = 0; j < list.length; j += STRIDE) {
-      const outW = list[j + W_OUT];
-      const w = list[j];
+    for (let j = 0; j < list.length; j++) {
+      const ej = list[j];
+      const w = g.a[ej] === v ? g.b[ej] : g.a[ej];
+      const outW = g.a[ej] === v ? g.wAB[ej] : g.wBA[ej];
       if (w === u || outW === Infinity) continue;
       ws.isTarget[w] = r;
       targets++;
@@ -120,15 +133,17 @@ function shortcutsOf(g: DynamicGraph, ws: WitnessSearch, v: number, settleLimit:
     }
     if (targets === 0) continue;
     ws.run(g, u, v, inW + maxOut, targets, settleLimit);
-    const inS = list[i + S_IN];
-    for (let j = 0; j < list.length; j += STRIDE) {
-      const outW = list[j + W_OUT];
-      const w = list[j];
+    const inS = vIsA ? g.sBA[ei] : g.sAB[ei];
+    for (let j = 0; j < list.length; j++) {
+      const ej = list[j];
+      const vIsAj = g.a[ej] === v;
+      const w = vIsAj ? g.b[ej] : g.a[ej];
+      const outW = vIsAj ? g.wAB[ej] : g.wBA[ej];
       if (w === u || outW === Infinity) continue;
       const via = inW + outW;
       if (ws.distTo(w) <= via) continue;
       count++;
-      if (out) out.push({ from: u, to: w, weight: via, secondary: inS + list[j + S_OUT] });
+      if (out) out.push({ from: u, to: w, weight: via, secondary: inS + (vIsAj ? g.sAB[ej] : g.sBA[ej]) });
     }
   }
   return count;
@@ -138,9 +153,10 @@ function shortcutsOf(g: DynamicGraph, ws: WitnessSearch, v: number, settleLimit:
 function arcCount(g: DynamicGraph, v: number): number {
   const list = g.adj[v];
   let c = 0;
-  for (let i = 0; i < list.length; i += STRIDE) {
-    if (list[i + W_OUT] !== Infinity) c++;
-    if (list[i + W_IN] !== Infinity) c++;
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i];
+    if (g.wAB[e] !== Infinity) c++;
+    if (g.wBA[e] !== Infinity) c++;
   }
   return c;
 }
@@ -197,13 +213,15 @@ export function buildHierarchy(graph: RoadGraph, metric: Metric, options: Contra
     order[done] = v;
     done++;
     const list = g.adj[v];
-    for (let i = 0; i < list.length; i += STRIDE) {
-      const u = list[i];
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i];
+      const u = g.a[e] === v ? g.b[e] : g.a[e];
       deleted[u]++;
       if (level[u] < level[v] + 1) level[u] = level[v] + 1;
     }
-    for (let i = 0; i < list.length; i += STRIDE) {
-      const u = list[i];
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i];
+      const u = g.a[e] === v ? g.b[e] : g.a[e];
       queue.push(u, priority(u));
     }
     if (opt.onProgress && done >= nextReport) {
@@ -225,14 +243,14 @@ export function buildHierarchy(graph: RoadGraph, metric: Metric, options: Contra
 /** Collects, per rank, the arcs to higher ranks (forward) or from them (backward). */
 function upwardGraph(g: DynamicGraph, rank: Int32Array, order: Int32Array, forward: boolean): UpwardGraph {
   const n = order.length;
-  const W = forward ? W_OUT : W_IN;
-  const S = forward ? S_OUT : S_IN;
-  const M = forward ? M_OUT : M_IN;
   const offsets = new Int32Array(n + 1);
   for (let r = 0; r < n; r++) {
-    const list = g.adj[order[r]];
+    const v = order[r];
     let c = 0;
-    for (let i = 0; i < list.length; i += STRIDE) if (list[i + W] !== Infinity) c++;
+    for (const e of g.adj[v]) {
+      const w = (g.a[e] === v) === forward ? g.wAB[e] : g.wBA[e];
+      if (w !== Infinity) c++;
+    }
     offsets[r + 1] = offsets[r] + c;
   }
   const m = offsets[n];
@@ -241,15 +259,17 @@ function upwardGraph(g: DynamicGraph, rank: Int32Array, order: Int32Array, forwa
   const secondary = new Float64Array(m);
   const middle = new Int32Array(m);
   for (let r = 0; r < n; r++) {
-    const list = g.adj[order[r]];
+    const v = order[r];
     let k = offsets[r];
-    for (let i = 0; i < list.length; i += STRIDE) {
-      const w = list[i + W];
+    for (const e of g.adj[v]) {
+      const vIsA = g.a[e] === v;
+      const useAB = vIsA === forward;
+      const w = useAB ? g.wAB[e] : g.wBA[e];
       if (w === Infinity) continue;
-      const mid = list[i + M];
-      targets[k] = rank[list[i]];
+      const mid = useAB ? g.mAB[e] : g.mBA[e];
+      targets[k] = rank[vIsA ? g.b[e] : g.a[e]];
       weight[k] = w;
-      secondary[k] = list[i + S];
+      secondary[k] = useAB ? g.sAB[e] : g.sBA[e];
       middle[k] = mid < 0 ? -1 : rank[mid];
       k++;
     }

@@ -1,22 +1,20 @@
-/** Slots per neighbour entry in a node's adjacency array. */
-export const STRIDE = 7;
-/** Offsets of the fields in an entry. */
-export const NB = 0; // neighbour
-export const W_OUT = 1; // weight v -> neighbour (Infinity: no arc)
-export const W_IN = 2; // weight neighbour -> v
-export const S_OUT = 3; // the other metric along v -> neighbour
-export const S_IN = 4;
-export const M_OUT = 5; // middle node of the shortcut v -> neighbour (-1: an original arc)
-export const M_IN = 6;
-
 /**
- * The shrinking graph the contraction works on. adj[v] is one flat number
- * array holding, for each remaining neighbour, STRIDE fields (neighbour,
- * both arc weights, both secondary values, both middle nodes), so a witness
- * search reads neighbours and weights from contiguous memory. Each arc is
- * stored at both ends (as out at its tail, as in at its head).
+ * The shrinking graph the contraction works on. Each record is an unordered
+ * node pair {a, b} holding both arc directions (weight Infinity when an arc
+ * is absent), the other metric along it and the middle node of a shortcut.
+ * adj[v] lists the record ids of v's remaining neighbours.
  */
 export class DynamicGraph {
+  a: Int32Array = new Int32Array(1024);
+  b: Int32Array = new Int32Array(1024);
+  /** Weight a -> b and b -> a. */
+  wAB: Float64Array = new Float64Array(1024);
+  wBA: Float64Array = new Float64Array(1024);
+  sAB: Float64Array = new Float64Array(1024);
+  sBA: Float64Array = new Float64Array(1024);
+  mAB: Int32Array = new Int32Array(1024);
+  mBA: Int32Array = new Int32Array(1024);
+  count = 0;
   readonly adj: number[][];
 
   constructor(nodeCount: number) {
@@ -24,10 +22,38 @@ export class DynamicGraph {
     for (let i = 0; i < nodeCount; i++) this.adj[i] = [];
   }
 
-  /** Index of neighbour v in adj[u], or -1. */
-  indexOf(u: number, v: number): number {
-    const a = this.adj[u];
-    for (let i = 0; i < a.length; i += STRIDE) if (a[i] === v) return i;
+  private grow(): void {
+    const cap = this.a.length * 2;
+    const gi = (x: Int32Array): Int32Array => {
+      const y = new Int32Array(cap);
+      y.set(x);
+      return y;
+    };
+    const gf = (x: Float64Array): Float64Array => {
+      const y = new Float64Array(cap);
+      y.set(x);
+      return y;
+    };
+    this.a = gi(this.a);
+    this.b = gi(this.b);
+    this.mAB = gi(this.mAB);
+    this.mBA = gi(this.mBA);
+    this.wAB = gf(this.wAB);
+    this.wBA = gf(this.wBA);
+    this.sAB = gf(this.sAB);
+    this.sBA = gf(this.sBA);
+  }
+
+  /** Record id joining u and v, or -1. */
+  find(u: number, v: number): number {
+    const au = this.adj[u];
+    const av = this.adj[v];
+    const list = au.length <= av.length ? au : av;
+    const other = au.length <= av.length ? v : u;
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i];
+      if (this.a[e] === other || this.b[e] === other) return e;
+    }
     return -1;
   }
 
@@ -36,23 +62,32 @@ export class DynamicGraph {
    * (ties: smaller secondary). Returns true when the graph changed.
    */
   relax(u: number, v: number, w: number, s: number, mid: number): boolean {
-    const au = this.adj[u];
-    const av = this.adj[v];
-    let i = this.indexOf(u, v);
-    if (i < 0) {
-      i = au.length;
-      au.push(v, w, Infinity, s, Infinity, mid, -1);
-      av.push(u, Infinity, w, Infinity, s, -1, mid);
-      return true;
+    let e = this.find(u, v);
+    if (e < 0) {
+      if (this.count === this.a.length) this.grow();
+      e = this.count++;
+      this.a[e] = u;
+      this.b[e] = v;
+      this.wAB[e] = Infinity;
+      this.wBA[e] = Infinity;
+      this.sAB[e] = Infinity;
+      this.sBA[e] = Infinity;
+      this.mAB[e] = -1;
+      this.mBA[e] = -1;
+      this.adj[u].push(e);
+      this.adj[v].push(e);
     }
-    if (w < au[i + W_OUT] || (w === au[i + W_OUT] && s < au[i + S_OUT])) {
-      au[i + W_OUT] = w;
-      au[i + S_OUT] = s;
-      au[i + M_OUT] = mid;
-      const j = this.indexOf(v, u);
-      av[j + W_IN] = w;
-      av[j + S_IN] = s;
-      av[j + M_IN] = mid;
+    if (this.a[e] === u) {
+      if (w < this.wAB[e] || (w === this.wAB[e] && s < this.sAB[e])) {
+        this.wAB[e] = w;
+        this.sAB[e] = s;
+        this.mAB[e] = mid;
+        return true;
+      }
+    } else if (w < this.wBA[e] || (w === this.wBA[e] && s < this.sBA[e])) {
+      this.wBA[e] = w;
+      this.sBA[e] = s;
+      this.mBA[e] = mid;
       return true;
     }
     return false;
@@ -61,13 +96,13 @@ export class DynamicGraph {
   /** Detaches v from its neighbours' lists (v's own list is kept as its record of upward arcs). */
   remove(v: number): void {
     const list = this.adj[v];
-    for (let i = 0; i < list.length; i += STRIDE) {
-      const u = list[i];
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i];
+      const u = this.a[e] === v ? this.b[e] : this.a[e];
       const au = this.adj[u];
-      const k = this.indexOf(u, v);
-      const last = au.length - STRIDE;
-      if (k !== last) for (let f = 0; f < STRIDE; f++) au[k + f] = au[last + f];
-      au.length = last;
+      const k = au.indexOf(e);
+      au[k] = au[au.length - 1];
+      au.pop();
     }
   }
 }

@@ -1,0 +1,84 @@
+import type { Network } from '../../network/network.js';
+import { InfeasibleError } from '../../shared/errors.js';
+import type { StopOptions } from '../../shared/stop.js';
+import { lpShape, type LpShape, type LpResult, type BackendName } from '../lp/model.js';
+import { solveLp, type BackendChoice } from '../solve.js';
+import { decodeAllocation, type AllocationFlows } from './decode.js';
+import { buildHubModel, type HubModel } from './model.js';
+import { hubCapacityPrices, unusedTrunkLanes, type HubCapacityPrice, type UnusedLane } from './prices.js';
+import type { AllocationRequest } from './types.js';
+
+export interface AllocateOptions {
+  /** Solver backend (default 'auto': HiGHS, as capacity prices need duals). */
+  backend?: BackendChoice;
+  /** Time limit and cancellation of the solve. */
+  stop?: StopOptions;
+  seed?: number;
+  /** Capacity prices and reduced costs (default true). For a MIP they come from the LP with the chosen hubs fixed, a second solve. */
+  prices?: boolean;
+  /** HiGHS ranging for the range over which a capacity price holds (default true). */
+  ranging?: boolean;
+  /** Clock for the reported timings (default performance.now). */
+  clock?: () => number;
+}
+
+/** The answer of `allocate`. Money in CNY/day, flows in kg/day. */
+export interface Allocation extends AllocationFlows {
+  status: LpResult['status'];
+  backend: BackendName;
+  objectiveCny: number;
+  integer: boolean;
+  /** MIP: relative gap and bound when the solver reports them. */
+  gap?: number;
+  bound?: number;
+  shape: LpShape & { routes: number; odPairs: number };
+  capacityPrices: HubCapacityPrice[];
+  unusedLanes: UnusedLane[];
+  timingsMs: { build: number; solve: number; prices: number };
+}
+
+/**
+ * Builds the hub allocation model, solves it and decodes flows, hub use, cost
+ * by component, unmet demand with reasons, and (optionally) capacity prices.
+ */
+export async function allocate(network: Network, req: AllocationRequest, opts: AllocateOptions = {}): Promise<Allocation> {
+  const clock = opts.clock ?? (() => performance.now());
+  const t0 = clock();
+  const hm = buildHubModel(network, req);
+  const t1 = clock();
+  const wantPrices = opts.prices !== false && opts.backend !== 'jsLpSolver';
+  const ranging = wantPrices && opts.ranging !== false && !hm.options.integer;
+  const lp = await solveLp(hm.model, { backend: opts.backend, stop: opts.stop, seed: opts.seed, duals: wantPrices && !hm.options.integer, ranging });
+  const t2 = clock();
+  if (!lp.values) throw new InfeasibleError(`allocation: no solution (${lp.status}${lp.message ? `: ${lp.message}` : ''})`, 'demand');
+  const flows = decodeAllocation(network, hm, lp);
+  let priced: { hm: HubModel; lp: LpResult } | null = null;
+  if (wantPrices && !hm.options.integer && lp.duals) priced = { hm, lp };
+  if (wantPrices && hm.options.integer) {
+    // Duals of the LP with the MIP's hub choice fixed: closed hubs closed, the rest open.
+    const shut = flows.hubs.filter((h) => !h.open).map((h) => h.hub);
+    const fixed = buildHubModel(network, {
+      ...req,
+      overrides: { ...req.overrides, closedHubs: [...new Set([...(req.overrides?.closedHubs ?? []), ...shut])], forcedOpenHubs: [] },
+      options: { ...req.options, integer: false },
+    });
+    const fixedLp = await solveLp(fixed.model, { backend: opts.backend === 'auto' ? undefined : opts.backend, stop: opts.stop, seed: opts.seed, duals: true, ranging: opts.ranging !== false });
+    if (fixedLp.status === 'optimal' && fixedLp.duals) priced = { hm: fixed, lp: fixedLp };
+  }
+  const capacityPrices = priced ? hubCapacityPrices(network, priced.hm, priced.lp) : [];
+  const unusedLanes = priced ? unusedTrunkLanes(network, priced.hm, priced.lp) : [];
+  const t3 = clock();
+  return {
+    status: lp.status,
+    backend: lp.backend,
+    objectiveCny: lp.objective,
+    integer: hm.options.integer,
+    ...(lp.gap !== undefined ? { gap: lp.gap } : {}),
+    ...(lp.bound !== undefined ? { bound: lp.bound } : {}),
+    ...flows,
+    shape: { ...lpShape(hm.model), routes: hm.routeSet.routes.length, odPairs: hm.demand.length },
+    capacityPrices,
+    unusedLanes,
+    timingsMs: { build: t1 - t0, solve: t2 - t1, prices: t3 - t2 },
+  };
+}

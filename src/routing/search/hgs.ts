@@ -74,6 +74,13 @@ export function hybridGeneticSearch(
 
   let best: Individual | null = null;
   let bestInfeasible: Individual | null = null;
+  // Individuals culled from the population are reused (fewer allocations).
+  const spare: Individual[] = [];
+  const fresh = (): Individual => spare.pop() ?? new Individual(n);
+  const recycle = (): void => {
+    for (const ind of pop.removed) if (ind !== best && ind !== bestInfeasible) spare.push(ind);
+    pop.removed.length = 0;
+  };
 
   /** Local search (penalties × factor) then evaluation of `ind` from `routes`. */
   const educate = (ind: Individual, routes: number[][], factor: number): void => {
@@ -102,7 +109,7 @@ export function hybridGeneticSearch(
     // first feasible plan exists, every one is repaired, at × 100 if needed.
     if (!ind.feasible && (best === null || rng.int(2) === 0)) {
       for (const factor of best === null ? [10, 100] : [10]) {
-        const fixed = new Individual(n);
+        const fixed = fresh();
         educate(fixed, ind.routes, factor);
         if (fixed.feasible) {
           pop.add(fixed);
@@ -168,10 +175,11 @@ export function hybridGeneticSearch(
       initialise();
       continue;
     }
+    recycle();
     const a = pop.select();
     const b = pop.select();
     orderCrossover(a.tour, b.tour, child, seen, rng);
-    const ind = new Individual(n);
+    const ind = fresh();
     educate(ind, split.run(child, pen.load, pen.time), 1);
     const improved = insert(ind);
     sinceImprovement = improved ? 1 : sinceImprovement + 1;

@@ -36,9 +36,11 @@ export class Individual {
     return this.excessLoad < 1e-9 && this.excessTime < 1e-9 && this.excessRoutes === 0;
   }
 
-  /** Sets the routes, rebuilds the giant tour, the neighbour arrays and the cost. */
+  /** Sets the routes, rebuilds the giant tour, the neighbour arrays and the cost (the individual may be reused). */
   setRoutes(data: SearchData, routes: number[][]): void {
     this.routes = routes;
+    this.near.length = 0;
+    this.biasedFitness = 0;
     const N1 = data.n + 1;
     const D = data.dims;
     let k = 0;

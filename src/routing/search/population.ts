@@ -21,7 +21,11 @@ export class SubPopulation {
   /** False once members changed since the last fitness update. */
   private fresh = false;
 
-  constructor(private readonly params: PopulationParams) {}
+  constructor(
+    private readonly params: PopulationParams,
+    /** Individuals culled from the population, for reuse by the caller. */
+    private readonly removed: Individual[] = [],
+  ) {}
 
   /** Inserts in order of penalised cost; culls to mu when it reaches mu + lambda. */
   add(ind: Individual): void {
@@ -80,6 +84,7 @@ export class SubPopulation {
     }
     const [gone] = m.splice(worst, 1);
     this.fresh = false;
+    this.removed.push(gone);
     for (const o of m) o.removeNear(gone);
   }
 
@@ -91,6 +96,7 @@ export class SubPopulation {
 
   clear(): void {
     this.fresh = false;
+    for (const m of this.members) this.removed.push(m);
     this.members.length = 0;
   }
 }
@@ -99,10 +105,12 @@ export class SubPopulation {
 export class Population {
   readonly feasible: SubPopulation;
   readonly infeasible: SubPopulation;
+  /** Individuals dropped by survivor selection or a restart since the caller last emptied this list. */
+  readonly removed: Individual[] = [];
 
   constructor(params: PopulationParams, private readonly rng: Rng) {
-    this.feasible = new SubPopulation(params);
-    this.infeasible = new SubPopulation(params);
+    this.feasible = new SubPopulation(params, this.removed);
+    this.infeasible = new SubPopulation(params, this.removed);
   }
 
   add(ind: Individual): void {

@@ -1,0 +1,76 @@
+import { writeFileSync } from 'node:fs';
+import { allocate, congestionPrices, flowsGeoJson, syntheticDemand, SYNTHETIC_DEMAND_NOTE, type OdDemand } from '../../allocation/hub/index.js';
+import type { BackendChoice } from '../../allocation/index.js';
+import { loadNetworkData, Network } from '../../network/index.js';
+import { InputError } from '../../shared/errors.js';
+import { defaultDataDir } from '../../shared/paths.js';
+import { readFileSync } from 'node:fs';
+import { flagNumber, flagString, parseArgs } from '../args.js';
+
+/**
+ * hubflow allocate [--seed S] [--scale X] [--demand FILE.json] [--integer] [--close HUB,…]
+ *   [--capacity HUB=T,…] [--backend auto|highs|jsLpSolver] [--time-limit S] [--json] [--out FILE] [--data DIR]
+ *
+ * Allocates demand (SYNTHETIC gravity demand by default, or a JSON array of
+ * { from, to, kgPerDay }) to the hub network; prints hub use, costs, bottlenecks
+ * with their capacity prices and unmet demand. --out writes the full answer with
+ * GeoJSON of the flows.
+ */
+export async function run(argv: string[]): Promise<void> {
+  const args = parseArgs(argv, { values: ['seed', 'scale', 'demand', 'close', 'capacity', 'backend', 'time-limit', 'out', 'data'], booleans: ['integer', 'json'] });
+  const network = new Network(loadNetworkData(flagString(args, 'data') ?? defaultDataDir()));
+  const file = flagString(args, 'demand');
+  let demand: OdDemand[];
+  let note: string | undefined;
+  if (file) {
+    demand = JSON.parse(readFileSync(file, 'utf8')) as OdDemand[];
+  } else {
+    demand = syntheticDemand(network.data.cities, { seed: flagNumber(args, 'seed', 1), scale: flagNumber(args, 'scale', 1) });
+    note = SYNTHETIC_DEMAND_NOTE;
+  }
+  const closedHubs = flagString(args, 'close')?.split(',').map((s) => s.trim()).filter(Boolean);
+  const hubCapacityTonnesPerDay: Record<string, number> = {};
+  for (const pair of flagString(args, 'capacity')?.split(',').filter(Boolean) ?? []) {
+    const [hub, t] = pair.split('=');
+    const n = Number(t);
+    if (!hub || t === undefined || !Number.isFinite(n)) throw new InputError(`--capacity takes HUB=TONNES_PER_DAY,…, got "${pair}"`, 'capacity');
+    hubCapacityTonnesPerDay[hub.trim()] = n;
+  }
+  const limit = flagNumber(args, 'time-limit');
+  const result = await allocate(
+    network,
+    { demand, overrides: { closedHubs, hubCapacityTonnesPerDay }, options: { integer: args.flags.has('integer') } },
+    { backend: flagString(args, 'backend') as BackendChoice | undefined, stop: limit ? { seconds: limit } : undefined },
+  );
+  const full = { ...result, ...(note ? { demandNote: note } : {}), congestion: Object.fromEntries(congestionPrices(result.capacityPrices)) };
+  const out = flagString(args, 'out');
+  if (out) writeFileSync(out, JSON.stringify({ ...full, geojson: flowsGeoJson(network, result.lanes) }, null, 1));
+  if (args.flags.has('json')) {
+    console.log(JSON.stringify(full, null, 2));
+    return;
+  }
+  const t = (kg: number) => `${Math.round(kg / 1000).toLocaleString('en')} t`;
+  const y = (cny: number) => `¥${Math.round(cny).toLocaleString('en')}`;
+  if (note) console.log(note);
+  console.log(
+    `${result.integer ? 'MIP' : 'LP'} ${result.status} (${result.backend}): ${result.shape.odPairs} pairs, ${result.shape.routes} routes, ${result.shape.variables} variables × ${result.shape.constraints} rows; ` +
+      `build ${(result.timingsMs.build / 1000).toFixed(2)} s, solve ${(result.timingsMs.solve / 1000).toFixed(2)} s, prices ${(result.timingsMs.prices / 1000).toFixed(2)} s`,
+  );
+  console.log(`demand ${t(result.demandKgPerDay)}/day, served ${t(result.servedKgPerDay)}/day; cost ${y(result.objectiveCny)}/day`);
+  const c = result.costs;
+  const modes = Object.entries(c.trunkCnyByMode).map(([m, v]) => `${m} ${y(v!)}`).join(', ');
+  console.log(`  first mile ${y(c.firstMileCny)}, trunk ${y(c.trunkCny)} (${modes}), last mile ${y(c.lastMileCny)}, handling ${y(c.handlingCny)}, unmet penalty ${y(c.unmetPenaltyCny)}, hub fixed ${y(c.fixedHubCny)}`);
+  console.log('hubs (used / capacity):');
+  for (const h of [...result.hubs].sort((a, b) => b.utilisation - a.utilisation)) {
+    if (h.usedKgPerDay <= 0 && h.open) continue;
+    console.log(`  ${h.hub.padEnd(22)} ${t(h.usedKgPerDay).padStart(9)} / ${t(h.capacityKgPerDay).padStart(9)}  ${(h.utilisation * 100).toFixed(0).padStart(3)}%${h.open ? '' : '  closed'}`);
+  }
+  const bottlenecks = result.capacityPrices.filter((p) => p.binding && p.savingCnyPerTonne > 0);
+  if (bottlenecks.length) console.log('bottlenecks:');
+  for (const p of bottlenecks) console.log(`  ${p.text}`);
+  if (result.unmet.length) {
+    console.log(`unmet demand: ${result.unmet.length} pairs, ${t(result.unmet.reduce((s, u) => s + u.kgPerDay, 0))}/day; largest:`);
+    for (const u of result.unmet.slice(0, 10)) console.log(`  ${u.from} → ${u.to}: ${t(u.kgPerDay)}/day (${u.reason})`);
+  }
+  if (out) console.log(`wrote ${out}`);
+}

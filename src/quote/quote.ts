@@ -97,8 +97,9 @@ const SNAP_MAX_M = 300_000;
 
 /**
  * Prices parcels from their actual path through the network. Holds the
- * tariff, the read-only network and a cache of exact best paths per pair, so
- * that after the first quote for a pair every quote is arithmetic.
+ * tariff, the read-only network, shortest-path trees per origin (PathTreeCache)
+ * and the priced paths per origin, destination, service and chargeable weight,
+ * so that after the first quote for a pair every quote is arithmetic.
  */
 export class QuoteEngine {
   private readonly paths: PathTreeCache;

@@ -13,6 +13,7 @@ import networkRoutes from './routes/network.js';
 import pathRoutes from './routes/paths.js';
 import quoteRoutes from './routes/quotes.js';
 import roadRoutes from './routes/roads.js';
+import forecastRoutes from './routes/forecasts.js';
 import { loadPreparedRoadGraph, type RoadNetwork } from '../roads/index.js';
 import { loadTariff, QuoteEngine } from '../quote/index.js';
 
@@ -73,6 +74,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
       await api.register(pathRoutes);
       await api.register(quoteRoutes, { engine: quotes });
       await api.register(roadRoutes, { graphs: roads });
+      await api.register(forecastRoutes, { network });
       await api.register((await import('./routes/allocations.js')).default);
     },
     { prefix: '/api' },

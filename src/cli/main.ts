@@ -11,6 +11,7 @@ const COMMANDS: Record<string, string> = {
   serve: 'serve the API and the map UI (PORT, default 3000)',
   path: 'cheapest/fastest/lowest-CO2 path: --from CITY --to CITY [--objective cost|time|co2] [--weight KG] [--modes road,rail] [--json]',
   quote: 'price and transit time: --from A --to B --weight KG [--dims LxWxH] [--value CNY] [--service ID] [--json]; or --batch rows.csv [--out quotes.csv]',
+  forecast: 'SYNTHETIC parcel demand per city, forecast with intervals and backtest: [--cities a,b] [--horizon 28] [--model auto] [--levels 80,95] [--seed 1] [--json] [--out FILE]',
   bench: 'run a benchmark: hubflow bench <kind> [options] (see README)',
 };
 

@@ -117,8 +117,7 @@ export function parseOsmPbf(bytes: Uint8Array, file = 'input.osm.pbf', onBlock?:
   if (nodeCount === 0) throw new DataError(basename(file), undefined, undefined, 'no OSM nodes found: not an .osm.pbf extract?');
   if (ways.length === 0) throw new DataError(basename(file), undefined, undefined, 'no car-routable roads in this extract');
 
-  const osmIndex = new Map<number, number>();
-  for (let i = 0; i < nodeCount; i++) osmIndex.set(nodeIds[i], i);
+  const osmIndex = idLookup(nodeIds.subarray(0, nodeCount));
   // Dense road-node numbering, in order of first use by a kept way.
   const roadOf = new Int32Array(nodeCount).fill(-1);
   const roadSrc: number[] = [];
@@ -134,8 +133,8 @@ export function parseOsmPbf(bytes: Uint8Array, file = 'input.osm.pbf', onBlock?:
   for (const w of ways) {
     let prev = -1;
     for (const ref of w.refs) {
-      const cur = osmIndex.get(ref);
-      if (cur === undefined || !Number.isFinite(nodeLat[cur]) || !Number.isFinite(nodeLon[cur])) {
+      const cur = osmIndex(ref);
+      if (cur < 0 || !Number.isFinite(nodeLat[cur]) || !Number.isFinite(nodeLon[cur])) {
         prev = -1;
         continue;
       }
@@ -161,6 +160,30 @@ export function parseOsmPbf(bytes: Uint8Array, file = 'input.osm.pbf', onBlock?:
     ids[r] = nodeIds[i];
   }
   return arcs.build({ x, y, ids, projected: false, source: basename(file) });
+}
+
+/**
+ * Index of an OSM id among `ids` (-1 if absent) by binary search: over the
+ * ids themselves when they are sorted (as in extracts from osmium/osmosis),
+ * else over a sorted permutation. Uses far less memory than a Map on big extracts.
+ */
+export function idLookup(ids: Float64Array): (id: number) => number {
+  let sorted = true;
+  for (let i = 1; i < ids.length && sorted; i++) if (ids[i] < ids[i - 1]) sorted = false;
+  const perm = sorted ? null : Int32Array.from(ids.keys()).sort((a, b) => ids[a] - ids[b]);
+  const key = perm ? (i: number): number => ids[perm[i]] : (i: number): number => ids[i];
+  return (id) => {
+    let lo = 0;
+    let hi = ids.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const k = key(mid);
+      if (k < id) lo = mid + 1;
+      else if (k > id) hi = mid - 1;
+      else return perm ? perm[mid] : mid;
+    }
+    return -1;
+  };
 }
 
 /** Reads and parses an .osm.pbf file (see `parseOsmPbf`). */

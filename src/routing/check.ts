@@ -13,6 +13,7 @@ export interface RoutePlan {
   stops: number[];
 }
 
+/** What a violation is about. */
 export type ViolationKind =
   | 'unknown-stop'
   | 'repeated-stop'
@@ -27,6 +28,7 @@ export type ViolationKind =
   | 'skill'
   | 'pair';
 
+/** One broken rule of a plan, with the route and stop it belongs to. */
 export interface Violation {
   kind: ViolationKind;
   /** Index of the route in the plan, when the violation belongs to one. */
@@ -36,6 +38,7 @@ export interface Violation {
   message: string;
 }
 
+/** Per-route figures of a checked plan. */
 export interface RouteReport {
   distanceM: number;
   durationS: number;
@@ -45,6 +48,7 @@ export interface RouteReport {
   cost: number;
 }
 
+/** The result of `checkSolution`: feasibility, violations, cost and per-route figures. */
 export interface CheckReport {
   feasible: boolean;
   violations: Violation[];

@@ -58,6 +58,7 @@ export interface PairInput {
   delivery: number;
 }
 
+/** The problem as given by a caller (API, CLI, benchmark reader); validated by `createProblem`. */
 export interface ProblemInput {
   /** Names of the demand dimensions, e.g. ['weightKg', 'volumeM3']; default ['load0', ...]. */
   dimensions?: string[];
@@ -72,6 +73,7 @@ export interface ProblemInput {
   pairs?: PairInput[];
 }
 
+/** A validated stop (defaults filled in). */
 export interface Stop {
   readonly id: string;
   readonly location: number;
@@ -83,6 +85,7 @@ export interface Stop {
   readonly skills: readonly string[];
 }
 
+/** A validated vehicle type (defaults filled in; Infinity for absent limits). */
 export interface Vehicle {
   readonly id: string;
   readonly startLocation: number;
@@ -99,6 +102,7 @@ export interface Vehicle {
   readonly skills: readonly string[];
 }
 
+/** The validated, read-only problem. */
 export interface Problem {
   readonly dimensions: readonly string[];
   readonly numLocations: number;

@@ -8,6 +8,7 @@ import { hybridGeneticSearch, type HgsParams } from './search/hgs.js';
 import { Seg } from './search/time-segment.js';
 import { nearestNeighbourTour } from './construction/nearest-neighbour.js';
 
+/** Options of `solve`: seed, stopping rule, progress callback and search parameters. */
 export interface SolveOptions {
   /** Seed of the random stream; same seed and iteration limit give the same plan. */
   seed?: number;
@@ -22,13 +23,16 @@ export interface SolveOptions {
   clock?: Clock;
 }
 
+/** Why a stop was left out before the search (it cannot be served by any vehicle alone). */
 export type UnassignedReason = 'skill' | 'capacity' | 'max-duration' | 'time-window' | 'no-vehicle';
 
+/** A stop left out, with its reason. */
 export interface Unassigned {
   stop: number;
   reason: UnassignedReason;
 }
 
+/** The plan returned by `solve`, with the independent checker's verdict. */
 export interface Solution {
   routes: RoutePlan[];
   unassigned: Unassigned[];

@@ -1,8 +1,8 @@
 // Unit tests of the Quote view's pure logic (no browser): form checks, breakdown rows, dates,
-// services, the batch CSV summary and sample, legs recovered from a quote's path, URL state.
+// services, the batch CSV summary and sample, legs of a quote's path, URL state.
 import { describe, expect, it } from 'vitest';
 import { countDataRows, parseCsv, sampleCsv, summarizeBatchCsv } from '../../web/src/batch-csv.js';
-import { inferLegs, modeKmFromBreakdown, type LegNetwork } from '../../web/src/quote-legs.js';
+import { quoteLegs } from '../../web/src/quote-legs.js';
 import { breakdownRows, checkQuoteForm, componentLabel, deliveryDay, formFieldOf, mergeServices, shipAtIso, type QuoteFormValues } from '../../web/src/quote-logic.js';
 import type { QuoteOption } from '../../web/src/quote-types.js';
 import { DEFAULT_STATE, formatUrlState, parseUrlState } from '../../web/src/url-state.js';
@@ -152,77 +152,60 @@ describe('batch CSV', () => {
   });
 });
 
-describe('inferLegs', () => {
-  // O (city) –road– H1 (hub) –road or rail– H2 (hub) –road– D (city, at H2's position).
-  const net: LegNetwork = {
-    places: [
-      { id: 'o', kind: 'city', name: 'O', lon: 0, lat: 0 },
-      { id: 'h1', kind: 'hub', name: 'H1 hub', lon: 1, lat: 0 },
-      { id: 'h2', kind: 'hub', name: 'H2 hub', lon: 3, lat: 0 },
-      { id: 'd', kind: 'city', name: 'D', lon: 3, lat: 0 },
-      { id: 'x', kind: 'city', name: 'X', lon: 2, lat: 5 },
-    ],
-    lanes: new Map([
-      ['h1|o', [{ mode: 'road', distanceM: 111_000, durationS: 5000 }]],
-      [
-        'h1|h2',
-        [
-          { mode: 'road', distanceM: 230_000, durationS: 9000 },
-          { mode: 'rail', distanceM: 222_000, durationS: 12000 },
-        ],
+describe('quoteLegs', () => {
+  // O (city) –road– H1 (hub) –rail– H2 (hub) –road, 0 km– D (city, at H2's position).
+  const places = new Map([
+    ['o', { name: 'O', lon: 0, lat: 0 }],
+    ['h1', { name: 'H1 hub', lon: 1, lat: 0 }],
+    ['h2', { name: 'H2 hub', lon: 3, lat: 0 }],
+    ['d', { name: 'D', lon: 3, lat: 0 }],
+  ]);
+  const option = (over: Partial<QuoteOption['path']> = {}): Pick<QuoteOption, 'path'> => ({
+    path: {
+      hubs: ['H1 hub', 'H2 hub'],
+      hubIds: ['h1', 'h2'],
+      modes: ['road', 'rail'],
+      distanceM: 333_000,
+      durationS: 17600,
+      legs: [
+        { from: 'o', to: 'h1', mode: 'road', distanceM: 111_000, durationS: 5000 },
+        { from: 'h1', to: 'h2', mode: 'rail', distanceM: 222_000, durationS: 12000 },
+        { from: 'h2', to: 'd', mode: 'road', distanceM: 0, durationS: 600 },
       ],
-      ['d|h2', [{ mode: 'road', distanceM: 0, durationS: 600 }]],
-    ]),
-  };
-  const option = (over: Partial<QuoteOption['path']> = {}, lineHaul = ['road 111 km', 'rail 222 km']): QuoteOption =>
-    ({
-      breakdown: lineHaul.map((detail) => ({ component: 'lineHaul', amountCny: 1, detail })),
-      path: {
-        hubs: ['H1 hub', 'H2 hub'],
-        modes: ['road', 'rail'],
-        distanceM: 333_000,
-        durationS: 17600,
-        legs: 3,
-        geometry: { type: 'LineString', coordinates: [[0, 0], [0.5, 0], [1, 0], [2, 0.00001], [3, 0], [3, 0]] },
-        ...over,
-      },
-    }) as QuoteOption;
+      geometry: { type: 'LineString', coordinates: [[0, 0], [0.5, 0], [1, 0], [2, 0.00001], [3, 0], [3, 0]] },
+      ...over,
+    },
+  });
 
-  it('finds the places on the line and the mode of each leg from the kilometres per mode', () => {
-    const legs = inferLegs(option(), 'o', 'd', net)!;
+  it('keeps the API legs (ids, modes, figures) and names their ends', () => {
+    const legs = quoteLegs(option(), places);
     expect(legs.map((l) => `${l.from}-${l.to}:${l.mode}`)).toEqual(['o-h1:road', 'h1-h2:rail', 'h2-d:road']);
+    expect(legs.map((l) => `${l.fromName}-${l.toName}`)).toEqual(['O-H1 hub', 'H1 hub-H2 hub', 'H2 hub-D']);
+    expect(legs.map((l) => l.distanceM)).toEqual([111_000, 222_000, 0]);
+  });
+
+  it('cuts the LineString at the places where the legs meet', () => {
+    const legs = quoteLegs(option(), places);
     expect(legs[0].coordinates).toEqual([[0, 0], [0.5, 0], [1, 0]]);
     expect(legs[1].coordinates).toEqual([[1, 0], [2, 0.00001], [3, 0]]);
     expect(legs[2].coordinates).toEqual([[3, 0], [3, 0]]);
   });
 
-  it('takes the road between the hubs when the breakdown says so', () => {
-    const legs = inferLegs(option({ modes: ['road'] }, ['road 341 km']), 'o', 'd', net)!;
-    expect(legs.map((l) => l.mode)).toEqual(['road', 'road', 'road']);
-  });
-
-  it('picks, among several lanes per leg, the modes whose kilometres match the breakdown', () => {
-    const lanes = new Map(net.lanes);
-    lanes.set('h1|o', [...lanes.get('h1|o')!, { mode: 'rail', distanceM: 111_000, durationS: 4000 }]);
-    const legs = inferLegs(option(undefined, ['road 230 km', 'rail 111 km']), 'o', 'd', { ...net, lanes })!;
-    expect(legs.map((l) => l.mode)).toEqual(['rail', 'road', 'road']);
-    const other = inferLegs(option(undefined, ['road 111 km', 'rail 222 km']), 'o', 'd', { ...net, lanes })!;
-    expect(other.map((l) => l.mode)).toEqual(['road', 'rail', 'road']);
-  });
-
-  it('gives up (one colour) when the line does not match the legs, hubs or lanes', () => {
-    expect(inferLegs(option({ legs: 2 }), 'o', 'd', net)).toBeNull();
-    expect(inferLegs(option({ hubs: ['H2 hub', 'H1 hub'] }), 'o', 'd', net)).toBeNull();
-    expect(inferLegs(option({ modes: ['air'] }), 'o', 'd', net)).toBeNull();
-    expect(inferLegs(option({ geometry: undefined }), 'o', 'd', net)).toBeNull();
-    expect(inferLegs(option(), 'x', 'd', net)).toBeNull();
-  });
-
-  it('reads kilometres per mode from the breakdown', () => {
-    expect([...modeKmFromBreakdown(option(undefined, ['road 1,203 km', 'air 88 km', 'road 7 km']))]).toEqual([
-      ['road', 1210],
-      ['air', 88],
+  it('draws straight lines between the places without a LineString', () => {
+    const legs = quoteLegs(option({ geometry: undefined }), places);
+    expect(legs.map((l) => l.coordinates)).toEqual([
+      [[0, 0], [1, 0]],
+      [[1, 0], [3, 0]],
+      [[3, 0], [3, 0]],
     ]);
+  });
+
+  it('keeps a leg whose place is unknown, named by its id, and never invents a line for it', () => {
+    const few = new Map([...places].filter(([id]) => id !== 'h2'));
+    const legs = quoteLegs(option({ geometry: undefined }), few);
+    expect(legs.map((l) => l.toName)).toEqual(['H1 hub', 'h2', 'D']);
+    expect(legs.map((l) => l.coordinates.length)).toEqual([2, 0, 0]);
+    expect(quoteLegs(option({ legs: [] }), places)).toEqual([]);
   });
 });
 

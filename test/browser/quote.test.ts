@@ -89,7 +89,7 @@ describe.skipIf(!haveChromium && !process.env.CI)('Quote view in headless Chromi
     expect(await page.innerText('[data-testid="quote-summary"]')).toContain(b.name);
     // The same prices as the API for the same request.
     const api = (await app.inject({ method: 'POST', url: '/api/quotes', payload: { origin: a.id, destination: b.id, weightKg: 2.5 } })).json() as {
-      options: { priceCny: number; tags: string[] }[];
+      options: { priceCny: number; tags: string[]; path: { legs: { from: string; to: string; mode: string }[] } }[];
     };
     expect(prices).toEqual(api.options.map((o) => o.priceCny));
     expect(await page.locator('[data-testid="quote-tag"]').count()).toBe(api.options.reduce((s, o) => s + o.tags.length, 0));
@@ -110,7 +110,13 @@ describe.skipIf(!haveChromium && !process.env.CI)('Quote view in headless Chromi
     await last.click({ position: { x: 10, y: 10 } });
     await expect.poll(() => last.getAttribute('class')).toContain('selected');
     expect(await page.locator('[data-testid="quote-option"].selected').count()).toBe(1);
-    expect(await page.locator('path.hf-quote-leg').count()).toBeGreaterThan(0);
+    // One line per leg of the API's answer, each in its mode's class.
+    const legs = api.options[n - 1].path.legs;
+    expect(legs.length).toBeGreaterThan(0);
+    expect(await page.locator('path.hf-quote-leg').count()).toBe(legs.length);
+    for (const mode of new Set(legs.map((l) => l.mode))) {
+      expect(await page.locator(`path.hf-quote-${mode}`).count()).toBe(legs.filter((l) => l.mode === mode).length);
+    }
     expect(await page.getAttribute('#map', 'data-quote-legs')).toBe('modes');
     expect(await page.locator('[data-testid="quote-route-from"]').count()).toBe(1);
     expect(await page.locator('[data-testid="quote-route-to"]').count()).toBe(1);

@@ -5,6 +5,7 @@ import { ChQuery } from '../../src/roads/ch/query.js';
 import { Dijkstra } from '../../src/roads/dijkstra.js';
 import { isCarRoad, largestStronglyConnected, parseMaxspeedKmh, parseOsmPbf, wayDirections, waySpeedsKmh } from '../../src/roads/index.js';
 import { SnapIndex } from '../../src/roads/snap.js';
+import { idLookup } from '../../src/roads/osm.js';
 import { haversineM } from '../../src/roads/geo.js';
 import { createRng } from '../../src/shared/random.js';
 
@@ -39,6 +40,13 @@ describe('OSM tag rules', () => {
     expect(isCarRoad({ highway: 'service', access: 'private' })).toBe(false);
     expect(isCarRoad({ highway: 'residential', area: 'yes' })).toBe(false);
     expect(isCarRoad(undefined)).toBe(false);
+  });
+
+  it('finds OSM ids among sorted and unsorted node lists', () => {
+    for (const ids of [[3, 7, 9, 12e9], [12e9, 7, 3, 9]]) {
+      const find = idLookup(Float64Array.from(ids));
+      expect([3, 7, 9, 12e9, 5].map(find)).toEqual([3, 7, 9, 12e9, 5].map((id) => ids.indexOf(id)));
+    }
   });
 
   it('takes speeds from maxspeed where tagged, else from the class table', () => {

@@ -1,5 +1,6 @@
 // The API client: one function per endpoint the map UI uses; errors carry the problem+json detail.
 import type { QuoteRequest, QuoteResult } from './quote-types.js';
+import type { RoadRouteRequest, RoadRouteResult, RoadsResponse } from './streets-types.js';
 import type { NetworkCollection, PathRequest, PathResult, Place, Problem, ProvinceCollection } from './types.js';
 
 /** An HTTP error from the API, with the problem document's detail and field when there is one. */
@@ -60,6 +61,21 @@ export function fetchPath(req: PathRequest, signal?: AbortSignal): Promise<PathR
 /** `POST /api/quotes`: one option per service level (or the one asked for). */
 export function fetchQuote(req: QuoteRequest, signal?: AbortSignal): Promise<QuoteResult> {
   return request<QuoteResult>('/api/quotes', {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    body: JSON.stringify(req),
+    signal,
+  });
+}
+
+/** `GET /api/roads`: the road graphs loaded, with extent and attribution. */
+export function fetchRoads(): Promise<RoadsResponse> {
+  return request<RoadsResponse>('/api/roads');
+}
+
+/** `POST /api/roads/route`: the fastest or shortest street route between two coordinates. */
+export function fetchRoadRoute(req: RoadRouteRequest, signal?: AbortSignal): Promise<RoadRouteResult> {
+  return request<RoadRouteResult>('/api/roads/route', {
     method: 'POST',
     headers: { accept: 'application/json', 'content-type': 'application/json' },
     body: JSON.stringify(req),

@@ -18,6 +18,11 @@ export function sig3(x: number): string {
   return x.toExponential(1);
 }
 
+/** A whole number with thousands separators: "12,076". */
+export function whole(x: number): string {
+  return group.format(x);
+}
+
 /** Metres as kilometres: "1,205". */
 export function km(distanceM: number): string {
   return group.format(distanceM / 1000);

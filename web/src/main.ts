@@ -3,6 +3,7 @@
 import 'leaflet/dist/leaflet.css';
 import './styles.css';
 import './quote.css';
+import './streets.css';
 import L from 'leaflet';
 import { fetchNetwork, fetchPlaces, fetchProvinces } from './api.js';
 import { BASEMAP_ATTRIBUTION, countriesLayer, createBasemapPanes, provincesLayer } from './basemap.js';
@@ -13,18 +14,24 @@ import { createPathPanel, type PathPanel, type PathState } from './path-panel.js
 import { createPathLayer, createPathPanes } from './path-layer.js';
 import { createQuoteBatch } from './quote-batch.js';
 import { createQuoteLayer, createQuotePanes } from './quote-layer.js';
-import { laneIndex } from './quote-legs.js';
 import { createQuotePanel, type QuotePanel } from './quote-panel.js';
+import { createStreetsPanes } from './streets-layer.js';
+import { createStreetsView } from './streets-view.js';
 import type { Place } from './types.js';
 import { parseUrlState, writeUrlState, type Tab, type UrlState } from './url-state.js';
 
-const TITLES: Record<Tab, string> = { paths: 'hubflow · Paths', quote: 'hubflow · Quote', batch: 'hubflow · Batch quotes' };
+const TITLES: Record<Tab, string> = { paths: 'hubflow · Paths', quote: 'hubflow · Quote', batch: 'hubflow · Batch quotes', streets: 'hubflow · Streets' };
+
+/** Deepest zoom on the hub network, and on a city's streets. */
+const NETWORK_MAX_ZOOM = 11;
+const STREETS_MAX_ZOOM = 18;
 
 /** Shows the panel of `tab` (the Quote view holds one parcel and the CSV batch) and marks its tab. */
 function showTab(tab: Tab): void {
   document.body.dataset.tab = tab;
   document.getElementById('path-planner')!.hidden = tab !== 'paths';
-  document.getElementById('quote-view')!.hidden = tab === 'paths';
+  document.getElementById('quote-view')!.hidden = tab !== 'quote' && tab !== 'batch';
+  document.getElementById('streets-view')!.hidden = tab !== 'streets';
   document.getElementById('quote-single')!.hidden = tab !== 'quote';
   document.getElementById('quote-batch')!.hidden = tab !== 'batch';
   document.querySelectorAll<HTMLButtonElement>('.view-tabs button').forEach((b) => {
@@ -54,15 +61,16 @@ async function start(): Promise<void> {
   let written = location.hash;
   showTab(initial.tab);
 
-  const map = L.map(mapEl, { zoomSnap: 0.25, zoomDelta: 0.5, minZoom: 2, maxZoom: 11, worldCopyJump: false, zoomControl: false });
+  const map = L.map(mapEl, { zoomSnap: 0.25, zoomDelta: 0.5, minZoom: 2, maxZoom: initial.tab === 'streets' ? STREETS_MAX_ZOOM : NETWORK_MAX_ZOOM, worldCopyJump: false, zoomControl: false });
   L.control.zoom({ position: 'topleft' }).addTo(map);
   L.control.scale({ position: 'bottomleft', imperial: false }).addTo(map);
   map.attributionControl.setPrefix('<a href="https://leafletjs.com" target="_blank" rel="noopener">Leaflet</a>');
-  map.attributionControl.addAttribution(BASEMAP_ATTRIBUTION);
+  if (initial.tab !== 'streets') map.attributionControl.addAttribution(BASEMAP_ATTRIBUTION);
   createBasemapPanes(map);
   createNetworkPanes(map);
   createPathPanes(map);
   createQuotePanes(map);
+  createStreetsPanes(map);
   if (initial.view) map.setView([initial.view.lat, initial.view.lon], initial.view.zoom);
   else map.fitBounds(CHINA_BOUNDS);
   countriesLayer().addTo(map);
@@ -85,13 +93,43 @@ async function start(): Promise<void> {
   // The Quote tab opens the sub-view last used (one parcel or batch).
   let quoteSub: Tab = initial.tab === 'batch' ? 'batch' : 'quote';
   let onTab: (tab: Tab) => void = () => undefined;
+
+  // The Streets view works on one city's streets: it zooms deeper than the network views and fits
+  // the road graph on entering; leaving it brings back the view the network views had.
+  const streets = createStreetsView(document.getElementById('streets-view')!, map, {
+    initial: initial.streets,
+    onState: (st) => {
+      url = { ...url, streets: st };
+      save();
+    },
+    fitPadding: { paddingTopLeft: [50, 40], paddingBottomRight: [40, 40] },
+  });
+  let networkView: { center: L.LatLng; zoom: number } | null = null;
+  const enterStreets = (fit: boolean) => {
+    if (fit) networkView = { center: map.getCenter(), zoom: map.getZoom() };
+    map.setMaxZoom(STREETS_MAX_ZOOM);
+    // The basemap (Natural Earth, GeoNames) is hidden there; the road data's attribution is shown.
+    map.attributionControl.removeAttribution(BASEMAP_ATTRIBUTION);
+    void streets.enter(fit);
+  };
+  const leaveStreets = () => {
+    streets.leave();
+    map.attributionControl.addAttribution(BASEMAP_ATTRIBUTION);
+    if (networkView) map.setView(networkView.center, networkView.zoom, { animate: false });
+    else map.fitBounds(CHINA_BOUNDS, { animate: false });
+    map.setMaxZoom(NETWORK_MAX_ZOOM);
+  };
   const setTab = (tab: Tab) => {
-    if (tab !== 'paths') quoteSub = tab;
+    const prev = url.tab;
+    if (tab === 'quote' || tab === 'batch') quoteSub = tab;
     showTab(tab);
     url = { ...url, tab };
     save();
+    if (tab === 'streets' && prev !== 'streets') enterStreets(true);
+    if (prev === 'streets' && tab !== 'streets') leaveStreets();
     onTab(tab);
   };
+  if (initial.tab === 'streets') enterStreets(!initial.view);
   document.querySelectorAll<HTMLButtonElement>('.view-tabs button, .subswitch button').forEach((b) => {
     b.addEventListener('click', () => {
       const t = b.dataset.tab as Tab;
@@ -148,14 +186,14 @@ async function start(): Promise<void> {
       }
       const bounds = pathLayer.show(r);
       mapEl.classList.add('has-path');
-      if (fitNow && bounds.isValid()) {
+      if (fitNow && bounds.isValid() && url.tab === 'paths') {
         map.fitBounds(bounds, { paddingTopLeft: [60, 60], paddingBottomRight: [240, 60], maxZoom: 7 });
       }
     },
     onLegHover: (i) => pathLayer.highlight(i),
   });
 
-  const quoteLayer = createQuoteLayer(map, net, { places: places.value, lanes: laneIndex(network.value) });
+  const quoteLayer = createQuoteLayer(map, net);
   let firstQuote = true;
   let quoteEnds = '';
   quotePanel = createQuotePanel(document.getElementById('quote-single')!, {
@@ -174,7 +212,7 @@ async function start(): Promise<void> {
       quoteLayer.showEnds(from, to);
     },
     onSelect: (r, option, fit) => {
-      const fitNow = fit || (firstQuote && !initial.view && initial.tab !== 'paths');
+      const fitNow = fit || (firstQuote && !initial.view && (initial.tab === 'quote' || initial.tab === 'batch'));
       if (r) firstQuote = false;
       if (!r || !option) {
         quoteLayer.clear();
@@ -183,7 +221,7 @@ async function start(): Promise<void> {
         return;
       }
       const bounds = quoteLayer.show(r, option);
-      if (fitNow && bounds.isValid() && url.tab !== 'paths') {
+      if (fitNow && bounds.isValid() && (url.tab === 'quote' || url.tab === 'batch')) {
         map.fitBounds(bounds, { paddingTopLeft: [60, 60], paddingBottomRight: [240, 60], maxZoom: 7 });
       }
     },

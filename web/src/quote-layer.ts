@@ -1,11 +1,11 @@
-// The selected quote option's path on the map: each leg in its mode's colour (legs recovered by
-// quote-legs.ts; one colour when they cannot be), over a white casing, with A/B end markers.
+// The selected quote option's path on the map: each leg in its mode's colour (the legs come with
+// the option; one colour only for an option without legs), over a white casing, with A/B end markers.
 // It draws into its own panes, so the path planner's drawing is kept while the Quote view is open.
 import L from 'leaflet';
 import { esc, km } from './format.js';
-import { MODE_STYLE } from './modes.js';
+import { MODE_STYLE, type ModeStyle } from './modes.js';
 import type { NetworkLayers } from './network-layers.js';
-import { inferLegs, type LegNetwork } from './quote-legs.js';
+import { quoteLegs } from './quote-legs.js';
 import type { QuoteOption, QuoteResult } from './quote-types.js';
 
 /** The quote path on the map. */
@@ -25,8 +25,8 @@ export function createQuotePanes(map: L.Map): void {
 
 const FALLBACK_COLOR = '#1f3a5f';
 
-/** Creates the layer; `legNet` is the network as quote-legs.ts needs it. */
-export function createQuoteLayer(map: L.Map, net: NetworkLayers, legNet: LegNetwork): QuoteLayer {
+/** Creates the layer; places and lane geometry come from the network layers. */
+export function createQuoteLayer(map: L.Map, net: NetworkLayers): QuoteLayer {
   const group = L.layerGroup().addTo(map);
   const ends = L.layerGroup().addTo(map);
   const container = map.getContainer();
@@ -54,11 +54,12 @@ export function createQuoteLayer(map: L.Map, net: NetworkLayers, legNet: LegNetw
     show(result, option) {
       api.clear();
       const bounds = L.latLngBounds([]);
-      const legs = inferLegs(option, result.origin.id, result.destination.id, legNet);
-      if (legs) {
+      const legs = quoteLegs(option, net.places);
+      if (legs.length) {
         legs.forEach((leg) => {
           const coords = net.laneCoordinates(leg.from, leg.to, leg.mode) ?? leg.coordinates;
-          const s = MODE_STYLE[leg.mode];
+          if (coords.length === 0) return;
+          const s: ModeStyle | undefined = MODE_STYLE[leg.mode];
           const pl = line(coords.map(([lon, lat]) => [lat, lon]), s?.color ?? FALLBACK_COLOR, leg.mode === 'air', `hf-quote-leg hf-quote-${leg.mode}`);
           pl.bindTooltip(`<div class="tt-title">${esc(leg.fromName)} – ${esc(leg.toName)}</div><div>${s?.label ?? leg.mode} · ${km(leg.distanceM)} km</div>`, {
             sticky: true,

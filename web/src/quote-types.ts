@@ -25,13 +25,26 @@ export interface BreakdownLine {
   detail: string;
 }
 
-/** An option's path through the network (hubs by name). */
+/** One leg of an option's path: between two places (city or hub ids) by one mode. */
+export interface QuotePathLeg {
+  from: string;
+  to: string;
+  mode: Mode;
+  distanceM: number;
+  durationS: number;
+}
+
+/** An option's path through the network. */
 export interface QuotePath {
+  /** Names of the hubs passed, in order. */
   hubs: string[];
+  /** Ids of the hubs passed, in order. */
+  hubIds: string[];
   modes: Mode[];
   distanceM: number;
   durationS: number;
-  legs: number;
+  legs: QuotePathLeg[];
+  /** Place to place, the legs one after the other. */
   geometry?: LineString;
 }
 

@@ -3,6 +3,8 @@
 //   #map=ZOOM/LAT/LON&from=ID&to=ID&objective=cost|time|co2&weight=KG&modes=road,rail
 // and, for the Quote view:
 //   &view=quote|batch&qfrom=ID&qto=ID&qweight=KG&qdims=LxWxH&qvalue=CNY&qservice=ID&qship=YYYY-MM-DDTHH:MM
+// and, for the Streets view (points as clicked or typed, [lon, lat]):
+//   &view=streets&sfrom=LON,LAT&sto=LON,LAT&sweight=time|distance
 import { isMode, isObjective, MODES } from './modes.js';
 import type { Mode, Objective } from './types.js';
 
@@ -13,8 +15,19 @@ export interface MapView {
   zoom: number;
 }
 
-/** The panel's view: the path planner, a quote for one parcel, or a CSV batch of quotes. */
-export type Tab = 'paths' | 'quote' | 'batch';
+/** The panel's view: the path planner, a quote for one parcel, a CSV batch of quotes, or a street route. */
+export type Tab = 'paths' | 'quote' | 'batch' | 'streets';
+
+/** What a street route minimises: travel time (fastest) or distance (shortest). */
+export type StreetWeight = 'time' | 'distance';
+
+/** The Streets view's inputs, as kept in the URL. */
+export interface StreetsUrlState {
+  /** Start `[lon, lat]` as clicked or typed (not snapped). */
+  from: [number, number] | null;
+  to: [number, number] | null;
+  weight: StreetWeight;
+}
 
 /** The inputs of the Quote form, as kept in the URL (null: left empty). */
 export interface QuoteUrlState {
@@ -40,6 +53,7 @@ export interface UrlState {
   modes: Mode[];
   tab: Tab;
   quote: QuoteUrlState;
+  streets: StreetsUrlState;
 }
 
 /** An empty Quote form. */
@@ -55,7 +69,37 @@ export const DEFAULT_STATE: Readonly<UrlState> = {
   modes: [...MODES],
   tab: 'paths',
   quote: { ...EMPTY_QUOTE },
+  streets: { from: null, to: null, weight: 'time' },
 };
+
+const TABS: readonly Tab[] = ['paths', 'quote', 'batch', 'streets'];
+
+function parseLonLatParam(s: string | null): [number, number] | null {
+  if (!s) return null;
+  const parts = s.split(',');
+  if (parts.length !== 2 || parts.some((x) => x.trim() === '')) return null;
+  const [lon, lat] = parts.map(Number);
+  return Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90 ? [lon, lat] : null;
+}
+
+/** `[lon, lat]` with 6 decimals (about 0.1 m), trailing zeros dropped. */
+function formatLonLatParam(p: [number, number]): string {
+  return p.map((x) => String(Number(x.toFixed(6)))).join(',');
+}
+
+function parseStreets(q: URLSearchParams): StreetsUrlState {
+  return {
+    from: parseLonLatParam(q.get('sfrom')),
+    to: parseLonLatParam(q.get('sto')),
+    weight: q.get('sweight') === 'distance' ? 'distance' : 'time',
+  };
+}
+
+function formatStreets(s: StreetsUrlState, parts: string[]): void {
+  if (s.from) parts.push(`sfrom=${formatLonLatParam(s.from)}`);
+  if (s.to) parts.push(`sto=${formatLonLatParam(s.to)}`);
+  if (s.weight !== 'time') parts.push(`sweight=${s.weight}`);
+}
 
 const positive = (s: string | null): number | null => {
   const x = s === null || s.trim() === '' ? NaN : Number(s);
@@ -112,8 +156,9 @@ export function parseUrlState(hash: string): UrlState {
     objective: isObjective(objective) ? objective : DEFAULT_STATE.objective,
     weightKg: Number.isFinite(weightKg) && weightKg > 0 ? weightKg : DEFAULT_STATE.weightKg,
     modes: MODES.filter((m) => modes.includes(m)),
-    tab: view === 'quote' || view === 'batch' ? view : 'paths',
+    tab: TABS.find((t) => t === view) ?? 'paths',
     quote: parseQuote(q),
+    streets: parseStreets(q),
   };
 }
 
@@ -133,6 +178,7 @@ export function formatUrlState(s: UrlState): string {
   }
   if (s.tab !== 'paths') parts.push(`view=${s.tab}`);
   formatQuote(s.quote, parts);
+  formatStreets(s.streets, parts);
   return parts.length ? `#${parts.join('&')}` : '';
 }
 

@@ -40,7 +40,7 @@ export interface MeasureRequest {
   withSolution?: boolean;
   /** Solve a tiny instance first so the JIT / WebAssembly start-up is not timed (default true). */
   warmUp?: boolean;
-  /** Time up to this many runs, stopping once 5 s have been spent (default 3); the best run is reported. */
+  /** Time up to this many runs, stopping once 15 s have been spent (default 3); the best run is reported. */
   reps?: number;
 }
 
@@ -80,7 +80,7 @@ export async function measureInProcess(instance: FlowInstance, req: Omit<Measure
   const reps = Math.max(1, req.reps ?? 3);
   let best = null as Measurement | null;
   let spentS = 0;
-  for (let r = 0; r < reps && (r === 0 || spentS < 5); r++) {
+  for (let r = 0; r < reps && (r === 0 || spentS < 15); r++) {
     const c0 = process.cpuUsage();
     const t0 = monotonicMs();
     let m: Measurement;

@@ -1,4 +1,5 @@
 import type { LpResult, LpStatus } from '../lp/model.js';
+import { monotonicMs, StopCriterion } from '../../shared/stop.js';
 import { chooseBackend, solveLp, type SolveLpOptions } from '../solve.js';
 import { fixedChargeStart } from './fixed-charge-start.js';
 import { buildFlowLp, type BuildFlowOptions, type FlowLp } from './build.js';
@@ -51,22 +52,31 @@ export interface FlowSolveOptions extends SolveLpOptions, BuildFlowOptions {
   localSearchStart?: boolean;
 }
 
-/** The MIP start for a flow MIP headed to HiGHS, or undefined. */
+/**
+ * The MIP start for a flow MIP headed to HiGHS, or undefined. With a time
+ * limit, the local search may use a quarter of it.
+ */
 export function flowMipStart(built: FlowLp, opts: FlowSolveOptions): Float64Array | undefined {
   if (opts.localSearchStart === false || !built.openVar.some((j) => j >= 0)) return undefined;
   const backend = opts.backend ?? 'auto';
   if (backend !== 'highs' && (backend !== 'auto' || chooseBackend(built.model, opts) !== 'highs')) return undefined;
-  return fixedChargeStart(built)?.values;
+  const budget = opts.stop?.seconds !== undefined || opts.stop?.signal ? new StopCriterion({ seconds: opts.stop.seconds && opts.stop.seconds / 4, signal: opts.stop.signal }) : null;
+  return fixedChargeStart(built, { shouldStop: budget ? () => budget.shouldStop() : undefined, seed: opts.seed })?.values;
 }
 
 /**
  * Builds and solves a flow instance. Without fixed costs the model is a pure
  * network and 'auto' uses the network simplex; with fixed costs it is a MIP
  * and goes to HiGHS (or javascript-lp-solver when tiny); HiGHS then starts
- * from a local-search solution (see fixedChargeStart).
+ * from a local-search solution (see fixedChargeStart). A time limit covers
+ * both.
  */
 export async function solveFlow(inst: FlowInstance, opts: FlowSolveOptions = {}): Promise<FlowAnswer> {
   const built = buildFlowLp(inst, opts);
-  const lp = await solveLp(built.model, { ...opts, validate: false, mipStart: opts.mipStart ?? flowMipStart(built, opts) });
+  const t0 = monotonicMs();
+  const mipStart = opts.mipStart ?? flowMipStart(built, opts);
+  const spentS = (monotonicMs() - t0) / 1000;
+  const stop = opts.stop?.seconds !== undefined ? { ...opts.stop, seconds: Math.max(0.01, opts.stop.seconds - spentS) } : opts.stop;
+  const lp = await solveLp(built.model, { ...opts, stop, validate: false, mipStart });
   return { status: lp.status, solution: decodeFlowSolution(inst, built, lp), lp, built };
 }

@@ -18,6 +18,8 @@ export interface AllocateOptions {
   prices?: boolean;
   /** HiGHS ranging for the range over which a capacity price holds (default true). */
   ranging?: boolean;
+  /** Relative gap at which the MIP stops (default 1e-9: exact to rounding). */
+  mipRelGap?: number;
   /** Clock for the reported timings (default performance.now). */
   clock?: () => number;
 }
@@ -48,10 +50,20 @@ export async function allocate(network: Network, req: AllocationRequest, opts: A
   const t1 = clock();
   const wantPrices = opts.prices !== false && opts.backend !== 'jsLpSolver';
   const ranging = wantPrices && opts.ranging !== false && !hm.options.integer;
-  const lp = await solveLp(hm.model, { backend: opts.backend, stop: opts.stop, seed: opts.seed, duals: wantPrices && !hm.options.integer, ranging });
+  let mipStart: Float64Array | undefined;
+  if (hm.options.integer && (opts.backend ?? 'auto') !== 'jsLpSolver') {
+    // Start from the LP with every hub open (feasible for the MIP with y = 1): HiGHS then only improves and proves.
+    const open = buildHubModel(network, { ...req, options: { ...req.options, integer: false } });
+    const first = await solveLp(open.model, { backend: 'highs', stop: opts.stop, seed: opts.seed });
+    if (first.values && first.values.length === hm.slackVar[hm.slackVar.length - 1] + 1) {
+      mipStart = new Float64Array(hm.model.variables.length).fill(1);
+      mipStart.set(first.values);
+    }
+  }
+  const lp = await solveLp(hm.model, { backend: opts.backend, stop: opts.stop, seed: opts.seed, duals: wantPrices && !hm.options.integer, ranging, mipStart, mipRelGap: opts.mipRelGap });
   const t2 = clock();
   if (!lp.values) throw new InfeasibleError(`allocation: no solution (${lp.status}${lp.message ? `: ${lp.message}` : ''})`, 'demand');
-  const flows = decodeAllocation(network, hm, lp);
+  let flows = decodeAllocation(network, hm, lp);
   let priced: { hm: HubModel; lp: LpResult } | null = null;
   if (wantPrices && !hm.options.integer && lp.duals) priced = { hm, lp };
   if (wantPrices && hm.options.integer) {
@@ -63,7 +75,15 @@ export async function allocate(network: Network, req: AllocationRequest, opts: A
       options: { ...req.options, integer: false },
     });
     const fixedLp = await solveLp(fixed.model, { backend: opts.backend === 'auto' ? undefined : opts.backend, stop: opts.stop, seed: opts.seed, duals: true, ranging: opts.ranging !== false });
-    if (fixedLp.status === 'optimal' && fixedLp.duals) priced = { hm: fixed, lp: fixedLp };
+    if (fixedLp.status === 'optimal' && fixedLp.duals) {
+      priced = { hm: fixed, lp: fixedLp };
+      // Flows from the same LP as the prices (an optimum of equal cost), hub status and fixed cost from the MIP.
+      const userClosed = new Set(req.overrides?.closedHubs ?? []);
+      const again = decodeAllocation(network, fixed, fixedLp);
+      const costs = { ...again.costs, fixedHubCny: flows.costs.fixedHubCny };
+      costs.totalCny += costs.fixedHubCny;
+      flows = { ...again, costs, hubs: again.hubs.map((h, i) => ({ ...h, open: flows.hubs[i].open, closed: userClosed.has(h.hub) })) };
+    }
   }
   const capacityPrices = priced ? hubCapacityPrices(network, priced.hm, priced.lp) : [];
   const unusedLanes = priced ? unusedTrunkLanes(network, priced.hm, priced.lp) : [];

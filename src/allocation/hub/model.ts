@@ -33,7 +33,8 @@ export interface HubModel {
  *   s.t. Σ_{r of od} x_r + s_od = demand_od                    (each OD pair)
  *        Σ_{r through h} x_r <= capacity_h [× y_h]             (each hub; a kg counts once per hub it passes)
  *        Σ_{r over lane l, direction} x_r <= capacity_l        (lanes given a capacity)
- *        x_r <= demand_od × y_h  for r through h               (MIP, strong linking)
+ *        Σ_{r of city o via origin hub h} x_r <= sent_o × y_h   (MIP; same for destination city and hub)
+ *        x_r <= demand_od × y_h  for r through h               (MIP, strong linking, small models)
  *        x, s >= 0; y ∈ {0, 1}, y_h = 1 for forced-open hubs
  *
  * Variables are kg/day; c_r is the route's cost per kg (first mile + trunk + last
@@ -104,6 +105,31 @@ export function buildHubModel(network: Network, req: AllocationRequest): HubMode
     laneRows.push({ lane: l, row: constraints.length, capacityKg });
     constraints.push({ name: `lane ${lanes[l].laneId} ${lanes[l].from}>${lanes[l].to}`, vars: rs, coefs: rs.map(() => 1), sense: '<=', rhs: capacityKg });
   });
+  if (options.integer) {
+    // City-level linking: what a city sends (receives) through one of its hubs is at most its total × y_hub.
+    // Each route sits in one origin row and one destination row, so this stays small, and it forces
+    // y = 1 for a hub that carries all of some city's volume (much tighter than capacity × y alone).
+    const sendKg = new Map<string, number>();
+    const recvKg = new Map<string, number>();
+    for (const d of demand) {
+      sendKg.set(d.from, (sendKg.get(d.from) ?? 0) + d.kgPerDay);
+      recvKg.set(d.to, (recvKg.get(d.to) ?? 0) + d.kgPerDay);
+    }
+    const origin = new Map<string, number[]>();
+    const dest = new Map<string, number[]>();
+    routes.forEach((r, j) => {
+      const od = demand[r.od];
+      if (openVar[r.originHub] >= 0) push(origin, `${od.from}|${r.originHub}`, j);
+      if (openVar[r.destHub] >= 0 && r.destHub !== r.originHub) push(dest, `${od.to}|${r.destHub}`, j);
+    });
+    for (const [rows, total] of [[origin, sendKg], [dest, recvKg]] as const) {
+      for (const [key, rs] of rows) {
+        const [city, h] = key.split('|');
+        const y = openVar[Number(h)];
+        constraints.push({ vars: [...rs, y], coefs: [...rs.map(() => 1), -total.get(city)!], sense: '<=', rhs: 0 });
+      }
+    }
+  }
   const strong = options.strongLinking === 'auto' ? routes.length <= 20_000 : options.strongLinking;
   if (options.integer && strong) {
     routes.forEach((r, j) => {
@@ -114,4 +140,10 @@ export function buildHubModel(network: Network, req: AllocationRequest): HubMode
     });
   }
   return { model: { variables, constraints }, demand, routeSet, options, overrides, slackVar, openVar, demandRow, hubRow, hubCapacityKg, laneRows };
+}
+
+function push(m: Map<string, number[]>, key: string, v: number): void {
+  const list = m.get(key);
+  if (list) list.push(v);
+  else m.set(key, [v]);
 }

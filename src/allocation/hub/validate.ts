@@ -8,7 +8,7 @@ import type { AllocationOverrides, HubModelOptions, OdDemand } from './types.js'
 export const HUB_MODEL_DEFAULTS: HubModelOptions = {
   nearestHubs: 2,
   trunkModeSets: [['road'], ['road', 'rail'], ['road', 'rail', 'sea'], ['road', 'air']],
-  maxRoutesPerOd: 6,
+  maxRoutesPerOd: 4,
   localShipmentKg: 1_000,
   trunkShipmentKg: 10_000,
   /** ASSUMPTION: above the dearest candidate route (air trunk ≈ ¥10/kg), so demand is left only when no capacity is left. */

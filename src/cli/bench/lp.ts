@@ -22,7 +22,7 @@ import { BACKENDS } from '../../allocation/solve.js';
  * Generates seeded instances (or reads --instance), solves each with every
  * applicable backend in its own child process (so peak memory is that solve's;
  * --inline solves in this process and leaves memory out) after a tiny warm-up
- * solve, reports the best of up to --reps runs (default 3, stopping once 5 s
+ * solve, reports the best of up to --reps runs (default 3, stopping once 15 s
  * are spent) as wall and CPU time, checks the
  * objectives agree within 1e-6 relative, and ends with
  * `lp: <size> <kind>: <backend> T s, objectives agree` for the largest size.
@@ -179,8 +179,8 @@ export async function run(argv: string[]): Promise<void> {
         : 'one backend only'
     : 'objectives DISAGREE or not all optimal';
   const summary = fastest
-    ? `lp: ${last.size} ${instanceFile ? 'file' : kind}: ${fastest.backend} ${fastest.timeS.toFixed(3)} s, ${verdict}`
-    : `lp: ${last.size} ${instanceFile ? 'file' : kind}: no backend solved it to optimality`;
+    ? `lp: ${last.size} ${instanceFile ? last.name : kind}: ${fastest.backend} ${fastest.timeS.toFixed(3)} s, ${verdict}`
+    : `lp: ${last.size} ${instanceFile ? last.name : kind}: no backend solved it to optimality`;
   const out = flagString(args, 'out');
   if (out) await writeFile(out, JSON.stringify({ kind: instanceFile ? 'file' : kind, seed, timeLimitS, rows, agree: agreeBySize, summary }, null, 1));
   console.log(summary);

@@ -9,6 +9,7 @@ import { ChQuery } from '../../roads/ch/query.js';
 import { Dijkstra } from '../../roads/dijkstra.js';
 import { toGraphology } from '../../roads/graphology.js';
 import { loadRoadGraph } from '../../roads/load.js';
+import { pathLength } from '../../roads/path-length.js';
 import { largestStronglyConnected } from '../../roads/scc.js';
 import type { Metric } from '../../roads/types.js';
 import { flagNumber, flagString, parseArgs, requireFlag } from '../args.js';
@@ -90,13 +91,20 @@ export async function run(argv: string[]): Promise<void> {
   }
   const p2pMeanCpuMs = process.cpuUsage(qCpu0).user / 1000 / N;
   const pathMs: number[] = [];
+  const paths: (number[] | null)[] = [];
   let badPath = 0;
   for (let i = 0; i < N; i++) {
     const a = nowMs();
     q.distance(h.rank[src[i]], h.rank[dst[i]]);
     const p = q.pathRanks();
     pathMs.push(nowMs() - a);
-    if (!p || h.order[p[0]] !== src[i] || h.order[p[p.length - 1]] !== dst[i]) badPath++;
+    paths.push(p);
+  }
+  // every unpacked path must run from source to target along real arcs and add up to the distance
+  for (let i = 0; i < N; i++) {
+    const p = paths[i];
+    const nodes = p ? p.map((r) => h.order[r]) : [];
+    if (!p || nodes[0] !== src[i] || nodes[nodes.length - 1] !== dst[i] || !agree(pathLength(g, weight, nodes), chDist[i])) badPath++;
   }
   const p2pMedianMs = median(chMs);
   log(
@@ -117,7 +125,7 @@ export async function run(argv: string[]): Promise<void> {
       if (mismatches <= 5) log(`  MISMATCH ${g.ids[src[i]]} -> ${g.ids[dst[i]]}: engine ${chDist[i]}, Dijkstra ${ref}`);
     }
   }
-  log(`plain Dijkstra (reference) on all ${N} queries: median ${median(dijMs).toFixed(2)} ms; ${mismatches === badPath ? 'all distances agree' : `${mismatches - badPath} MISMATCHES`}${badPath ? `, ${badPath} bad paths` : ''}`);
+  log(`plain Dijkstra (reference) on all ${N} queries: median ${median(dijMs).toFixed(2)} ms; ${mismatches === badPath ? 'all distances agree' : `${mismatches - badPath} MISMATCHES`}; ${badPath ? `${badPath} BAD PATHS` : 'every unpacked path adds up'}`);
 
   let matrixS = NaN;
   let matrixCpuS = NaN;

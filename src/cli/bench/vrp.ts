@@ -76,10 +76,11 @@ export async function run(argv: string[]): Promise<void> {
     });
   }
   const mean = gaps.length ? gaps.reduce((a, b) => a + b, 0) / gaps.length : NaN;
-  const summary = `mean gap ${mean.toFixed(2)}% over ${gaps.length} instances (${seconds} s each)` +
+  const summary = `mean gap ${gaps.length ? mean.toFixed(2) + '%' : 'n/a'} over ${gaps.length} instances (${seconds} s each)` +
     (failures ? `; ${failures} infeasible (failures)` : '');
   if (out) {
-    writeFileSync(out, JSON.stringify({ kind: 'vrp', dir, seconds, seed, meanGapPct: mean, instances: gaps.length, failures, results }, null, 2));
+    const meanGapPct = gaps.length ? mean : null;
+    writeFileSync(out, JSON.stringify({ kind: 'vrp', dir, seconds, seed, meanGapPct, instances: gaps.length, failures, results }, null, 2));
   }
   console.log(summary);
 }

@@ -1,15 +1,14 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { allocate, congestionPrices, flowsGeoJson, syntheticDemand, SYNTHETIC_DEMAND_NOTE, type OdDemand } from '../../allocation/hub/index.js';
 import type { BackendChoice } from '../../allocation/index.js';
 import { loadNetworkData, Network } from '../../network/index.js';
 import { InputError } from '../../shared/errors.js';
 import { defaultDataDir } from '../../shared/paths.js';
-import { readFileSync } from 'node:fs';
 import { flagNumber, flagString, parseArgs } from '../args.js';
 
 /**
  * hubflow allocate [--seed S] [--scale X] [--demand FILE.json] [--integer] [--close HUB,…]
- *   [--capacity HUB=T,…] [--backend auto|highs|jsLpSolver] [--time-limit S] [--json] [--out FILE] [--data DIR]
+ *   [--capacity HUB=T,…] [--backend auto|highs|jsLpSolver] [--time-limit S] [--gap REL] [--json] [--out FILE] [--data DIR]
  *
  * Allocates demand (SYNTHETIC gravity demand by default, or a JSON array of
  * { from, to, kgPerDay }) to the hub network; prints hub use, costs, bottlenecks
@@ -17,7 +16,7 @@ import { flagNumber, flagString, parseArgs } from '../args.js';
  * GeoJSON of the flows.
  */
 export async function run(argv: string[]): Promise<void> {
-  const args = parseArgs(argv, { values: ['seed', 'scale', 'demand', 'close', 'capacity', 'backend', 'time-limit', 'out', 'data'], booleans: ['integer', 'json'] });
+  const args = parseArgs(argv, { values: ['seed', 'scale', 'demand', 'close', 'capacity', 'backend', 'time-limit', 'gap', 'out', 'data'], booleans: ['integer', 'json'] });
   const network = new Network(loadNetworkData(flagString(args, 'data') ?? defaultDataDir()));
   const file = flagString(args, 'demand');
   let demand: OdDemand[];
@@ -37,11 +36,14 @@ export async function run(argv: string[]): Promise<void> {
     hubCapacityTonnesPerDay[hub.trim()] = n;
   }
   const limit = flagNumber(args, 'time-limit');
+  const cpu0 = process.cpuUsage();
   const result = await allocate(
     network,
     { demand, overrides: { closedHubs, hubCapacityTonnesPerDay }, options: { integer: args.flags.has('integer') } },
-    { backend: flagString(args, 'backend') as BackendChoice | undefined, stop: limit ? { seconds: limit } : undefined },
+    { backend: flagString(args, 'backend') as BackendChoice | undefined, stop: limit ? { seconds: limit } : undefined, mipRelGap: flagNumber(args, 'gap') },
   );
+  const cpu = process.cpuUsage(cpu0);
+  const cpuS = (cpu.user + cpu.system) / 1e6;
   const full = { ...result, ...(note ? { demandNote: note } : {}), congestion: Object.fromEntries(congestionPrices(result.capacityPrices)) };
   const out = flagString(args, 'out');
   if (out) writeFileSync(out, JSON.stringify({ ...full, geojson: flowsGeoJson(network, result.lanes) }, null, 1));
@@ -50,12 +52,13 @@ export async function run(argv: string[]): Promise<void> {
     return;
   }
   const t = (kg: number) => `${Math.round(kg / 1000).toLocaleString('en')} t`;
-  const y = (cny: number) => `¥${Math.round(cny).toLocaleString('en')}`;
+  const y = (cny: number) => `¥${(Math.round(cny) + 0).toLocaleString('en')}`;
   if (note) console.log(note);
   console.log(
     `${result.integer ? 'MIP' : 'LP'} ${result.status} (${result.backend}): ${result.shape.odPairs} pairs, ${result.shape.routes} routes, ${result.shape.variables} variables × ${result.shape.constraints} rows; ` +
-      `build ${(result.timingsMs.build / 1000).toFixed(2)} s, solve ${(result.timingsMs.solve / 1000).toFixed(2)} s, prices ${(result.timingsMs.prices / 1000).toFixed(2)} s`,
+      `build ${(result.timingsMs.build / 1000).toFixed(2)} s, solve ${(result.timingsMs.solve / 1000).toFixed(2)} s, prices ${(result.timingsMs.prices / 1000).toFixed(2)} s (wall); CPU ${cpuS.toFixed(2)} s in all`,
   );
+  if (result.gap !== undefined) console.log(`MIP gap ${(result.gap * 100).toFixed(3)} %, bound ${y(result.bound ?? NaN)}`);
   console.log(`demand ${t(result.demandKgPerDay)}/day, served ${t(result.servedKgPerDay)}/day; cost ${y(result.objectiveCny)}/day`);
   const c = result.costs;
   const modes = Object.entries(c.trunkCnyByMode).map(([m, v]) => `${m} ${y(v!)}`).join(', ');

@@ -41,6 +41,7 @@ export interface SearchData {
   readonly maxCost: number;
 }
 
+/** Raw arrays for `buildSearchData` (node 0 = depot). */
 export interface SearchDataInput {
   n: number;
   dims: number;

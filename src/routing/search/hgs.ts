@@ -19,6 +19,7 @@ export interface HgsParams extends PopulationParams {
   initialFactor: number;
 }
 
+/** HGS-CVRP defaults (Vidal 2022): mu 25, lambda 40, 4 elite, 5 close, 20% feasible target. */
 export const DEFAULT_HGS: HgsParams = {
   ...DEFAULT_POPULATION,
   targetFeasible: 0.2,
@@ -27,6 +28,7 @@ export const DEFAULT_HGS: HgsParams = {
   initialFactor: 4,
 };
 
+/** Outcome of the genetic search. */
 export interface HgsResult {
   /** Best routes found (feasible when `feasible`). */
   routes: number[][];

@@ -13,6 +13,7 @@ export interface PopulationParams {
   nbClose: number;
 }
 
+/** HGS-CVRP population defaults. */
 export const DEFAULT_POPULATION: PopulationParams = { mu: 25, lambda: 40, nbElite: 4, nbClose: 5 };
 
 /** A sub-population sorted by penalised cost, with survivor selection by biased fitness (cost rank + diversity rank). */

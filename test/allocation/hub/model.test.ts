@@ -64,6 +64,9 @@ describe('allocate on the two-route fixture (README: solved by hand)', () => {
     expect(ha.text).toBe('1 more tonne/day at the Alpha East hub saves ¥111/day (holds up to 20 tonne/day)');
     expect(r.capacityPrices.find((p) => p.id === 'hb')!.savingCnyPerTonne).toBe(0);
     expect(congestionPrices(r.capacityPrices)).toEqual(new Map([['ha', 0.1112]]));
+    // The unused road trunk ha2 → a → ha → hb (6 degrees) would be used once its cost fell to that of the ha route.
+    const unused = r.unusedLanes.find((l) => l.from === 'ha2' && l.to === 'a')!;
+    expect(unused.mustFallByCnyPerKg).toBeCloseTo(6 * ROAD - VIA_HA, 5);
   });
 
   it('the capacity price is what one more tonne/day saves when re-solved', async () => {

@@ -132,7 +132,7 @@ export async function computeSeries(cities: readonly DemandCityInfo[], r: Resolv
       const key = seriesKey(setKey, r, id, dir);
       let s = cache.get(key);
       if (!s) {
-        s = forecastSeries(model, hist.cities[index.get(id)!][dir], hist.dates, { modelName: r.model, horizonDays: r.horizonDays, levels: r.levels });
+        s = forecastSeries(model, hist.cities[index.get(id)!][dir], hist.dates, r);
         cache.set(key, s);
         await nextTurn();
       }

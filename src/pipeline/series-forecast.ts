@@ -40,9 +40,8 @@ export interface SeriesForecast {
   backtestForecast: MeanAndIntervals;
 }
 
-/** Settings that decide a series' forecast (the cache key, with the series' identity). */
+/** Settings of one series' forecast besides the model. */
 export interface SeriesSettings {
-  modelName: string;
   horizonDays: number;
   levels: readonly number[];
 }

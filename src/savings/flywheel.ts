@@ -147,6 +147,8 @@ export async function runFlywheel(network: Network, opts: FlywheelOptions): Prom
   let lpMs = 0;
   let forecastMs = 0;
   for (let t = 0; t < periods; t++) {
+    // Let the event loop run (a Ctrl-C handler or a job's cancel message) between periods.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     cancelled();
     opts.onProgress?.({ fraction: t / periods, iteration: t, message: `period ${t + 1}/${periods}` });
     const sent: number[][] = cities.map(() => []);

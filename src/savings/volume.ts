@@ -44,12 +44,15 @@ export function buildVolumeModel(cities: readonly City[], seed: number, startDat
   let totalRecv = 0;
   for (const c of shape.cities) for (let d = 0; d < base; d++) totalRecv += c.destination[d];
   const meanDailyRecv = totalRecv / base;
-  const rng = createRng((seed * 2654435761) >>> 0);
+  // One stream per city, drawn day by day: a day's numbers do not depend on how many days are generated.
   const u = new Float64Array(n * days * 2);
   const z = new Float64Array(n * days * 2);
-  for (let k = 0; k < u.length; k++) {
-    u[k] = rng.next();
-    z[k] = rng.normal();
+  for (let c = 0; c < n; c++) {
+    const rng = createRng((Math.imul(seed, 2654435761) ^ Math.imul(c + 1, 40503)) >>> 0);
+    for (let k = c * days * 2; k < (c + 1) * days * 2; k++) {
+      u[k] = rng.next();
+      z[k] = rng.normal();
+    }
   }
   return {
     cityIds: cities.map((c) => c.id),

@@ -50,4 +50,17 @@ describe('capacity prices', () => {
     const r = await solveFlow(HAND_DUALS, { backend: 'jsLpSolver' });
     expect(() => flowPrices(HAND_DUALS, r.built, r.lp)).toThrow(InputError);
   });
+
+  it('network simplex and HiGHS give the same capacity prices on a hub network', async () => {
+    const { transshipInstance } = await import('../../src/allocation/bench/generate.js');
+    const { createRng } = await import('../../src/shared/random.js');
+    const inst = transshipInstance(10, 50, createRng(1));
+    const a = await solveFlow(inst, { backend: 'networkSimplex' });
+    const b = await solveFlow(inst, { backend: 'highs' });
+    const pa = flowPrices(inst, a.built, a.lp);
+    const pb = flowPrices(inst, b.built, b.lp);
+    expect(pa.capacities.filter((p) => p.binding && p.savingPerUnit > 0).length).toBeGreaterThan(0);
+    pa.capacities.forEach((p, i) => expect(p.savingPerUnit).toBeCloseTo(pb.capacities[i].savingPerUnit, 6));
+    expect(pa.unused.map((u) => u.label)).toEqual(pb.unused.map((u) => u.label));
+  });
 });

@@ -97,6 +97,16 @@ describe('javascript-lp-solver guard', () => {
   });
 });
 
+describe('stopping', () => {
+  it('a cancelled HiGHS MIP reports timeLimit, never optimal', async () => {
+    const built = buildFlowLp(facilityInstance(10, 50, createRng(1)));
+    const ac = new AbortController();
+    ac.abort();
+    const r = await solveLp(built.model, { backend: 'highs', stop: { signal: ac.signal } });
+    expect(r.status).toBe('timeLimit');
+  });
+});
+
 describe('HiGHS runtime pool', () => {
   it('renews the runtime every N solves', async () => {
     const pool = new HighsPool({ renewEvery: 3 });

@@ -25,7 +25,9 @@ describe('contraction hierarchy vs plain Dijkstra (property test on seeded rando
         for (let s = 0; s < n; s++) {
           const ref = dij.oneToAll(s);
           for (let t = 0; t < n; t++) {
+            const bare = q.distance(h.rank[s], h.rank[t], false);
             const d = q.distance(h.rank[s], h.rank[t]);
+            if (bare !== d) failures.push(`${s}->${t}: untracked ${bare} vs tracked ${d}`);
             if (!close(d, ref[t])) failures.push(`${s}->${t}: ${d} vs Dijkstra ${ref[t]}`);
             if (d === Infinity) {
               if (q.pathRanks() !== null) failures.push(`${s}->${t}: a path but no distance`);
@@ -40,6 +42,8 @@ describe('contraction hierarchy vs plain Dijkstra (property test on seeded rando
           }
         }
         expect(failures.slice(0, 5)).toEqual([]);
+        q.distance(0, 1, false);
+        expect(() => q.pathRanks()).toThrow(/tracking/);
         expect(reachable).toBeGreaterThan(n); // the graphs are not trivially disconnected
       });
     }

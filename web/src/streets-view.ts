@@ -51,8 +51,7 @@ function renderFound(r: Found, weight: StreetWeight, graph: RoadGraphInfo): stri
     `<div class="result-title">${WEIGHT_LABEL[weight]} route</div>` +
     `<div class="result-meta">${esc(graphTitle(graph.name))} streets${kmh ? ` · average ${whole(kmh)} km/h` : ''}</div>` +
     `<div class="tiles" data-testid="streets-summary">${tile('distance', 'Distance', streetKm(r.distanceM), 'km', r.distanceM)}${tile('time', 'Time', streetMin(r.durationS), 'min', r.durationS)}</div>` +
-    `<p class="streets-snap" data-testid="streets-snap">Snapped to the nearest street: ${snap('start', r.from)}, ${snap('end', r.to)} from the points given ` +
-    `(dashed on the map).</p>`
+    `<p class="streets-snap" data-testid="streets-snap">Snapped to the nearest street: ${snap('start', r.from)}, ${snap('end', r.to)} from the points given.</p>`
   );
 }
 
@@ -142,7 +141,7 @@ export function createStreetsView(root: HTMLElement, map: L.Map, o: StreetsViewO
   const showGraph = (g: RoadGraphInfo) => {
     graph = g;
     extentBounds = layer.setGraph(g);
-    hint.innerHTML = `Click two points on the streets of <b>${esc(graphTitle(g.name))}</b> (the dashed rectangle): first the start, then the end. Or type coordinates.`;
+    hint.innerHTML = `Click two points inside the dashed rectangle, the streets of <b>${esc(graphTitle(g.name))}</b>: first the start, then the end. Or type coordinates.`;
     const size = g.nodeCount ? ` · ${whole(g.nodeCount)} nodes, ${whole(g.arcCount ?? 0)} arcs` : '';
     about.innerHTML =
       `<div class="streets-about-title">Road data</div><div>${esc(graphTitle(g.name))}${size}</div>` +

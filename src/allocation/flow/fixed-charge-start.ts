@@ -89,10 +89,14 @@ export function fixedChargeStart(built: FlowLp, opts: FixedChargeStartOptions = 
     const K = open.length;
     for (let improved = true; improved && budgetLeft(); ) {
       improved = false;
+      // Most promising first when the Lagrangian ranks the arcs: open low values, close high ones.
+      const byValue = [...open.keys()].sort((a, b) => rank[a] - rank[b]);
+      const closedFirst = byValue.filter((k) => !open[k]);
+      const openLast = byValue.filter((k) => open[k]).reverse();
       const moves: [number, number][] = [];
-      for (let j = 0; j < K; j++) if (!open[j]) moves.push([-1, j]);
-      for (let i = 0; i < K; i++) if (open[i]) moves.push([i, -1]);
-      for (let i = 0; i < K; i++) if (open[i]) for (let j = 0; j < K; j++) if (!open[j]) moves.push([i, j]);
+      for (const j of closedFirst) moves.push([-1, j]);
+      for (const i of openLast) moves.push([i, -1]);
+      for (const i of openLast) for (const j of closedFirst) moves.push([i, j]);
       for (const [i, j] of moves) {
         if (!budgetLeft()) break;
         if (i >= 0) open[i] = 0;
@@ -117,6 +121,7 @@ export function fixedChargeStart(built: FlowLp, opts: FixedChargeStartOptions = 
   if (!cur.flow) return null;
   normalise(open, cur);
   let lag = facilityLagrangian(built);
+  const rank = lag ? lag.hubValue : new Float64Array(fixedArcs.length);
   if (lag) {
     // Facility structure: start from the best of the open sets the Lagrangian relaxation points at;
     // a second pass aims its steps at the upper bound found by the first.

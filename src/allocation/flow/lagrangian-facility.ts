@@ -104,8 +104,10 @@ function facilityForm(built: FlowLp): FacilityForm | null {
 export interface LagrangianResult {
   /** Best lower bound on the MIP optimum found (valid for any multipliers). */
   lowerBound: number;
-  /** Open sets suggested by the relaxation, best first by the relaxation's value. */
+  /** Open sets suggested by the relaxation, in the order found. */
   candidates: Uint8Array[];
+  /** Per hub: fixed cost plus its knapsack value at the best multipliers (negative = worth opening). */
+  hubValue: Float64Array;
 }
 
 /**
@@ -131,6 +133,7 @@ export function facilityLagrangian(built: FlowLp, opts: { iterations?: number; u
     if (!Number.isFinite(lambda[i])) lambda[i] = 0;
   }
   const value = new Float64Array(H);
+  const hubValue = new Float64Array(H);
   const served = new Float64Array(n);
   const order: number[] = [];
   const seen = new Set<string>();
@@ -171,6 +174,7 @@ export function facilityLagrangian(built: FlowLp, opts: { iterations?: number; u
     }
     if (best === -Infinity || L > best + 1e-9 * Math.abs(best)) {
       best = L;
+      hubValue.set(value);
       sinceImproved = 0;
     } else if (++sinceImproved >= 20) {
       theta /= 2;
@@ -202,5 +206,5 @@ export function facilityLagrangian(built: FlowLp, opts: { iterations?: number; u
     const step = (theta * Math.max(target - L, 1e-9 * Math.abs(L))) / norm;
     for (let i = 0; i < n; i++) if (f.demand[i] > 0) lambda[i] += step * (f.demand[i] - served[i]);
   }
-  return { lowerBound: best, candidates };
+  return { lowerBound: best, candidates, hubValue };
 }

@@ -4,7 +4,7 @@ import type { StopOptions } from '../../shared/stop.js';
 import { lpShape, type LpShape, type LpResult, type BackendName } from '../lp/model.js';
 import { solveLp, type BackendChoice } from '../solve.js';
 import { decodeAllocation, type AllocationFlows } from './decode.js';
-import { buildHubModel, type HubModel } from './model.js';
+import { buildHubModel, fixHubChoice, type HubModel } from './model.js';
 import { hubCapacityPrices, unusedTrunkLanes, type HubCapacityPrice, type UnusedLane } from './prices.js';
 import type { AllocationRequest } from './types.js';
 
@@ -67,22 +67,16 @@ export async function allocate(network: Network, req: AllocationRequest, opts: A
   let priced: { hm: HubModel; lp: LpResult } | null = null;
   if (wantPrices && !hm.options.integer && lp.duals) priced = { hm, lp };
   if (wantPrices && hm.options.integer) {
-    // Duals of the LP with the MIP's hub choice fixed: closed hubs closed, the rest open.
-    const shut = flows.hubs.filter((h) => !h.open).map((h) => h.hub);
-    const fixed = buildHubModel(network, {
-      ...req,
-      overrides: { ...req.overrides, closedHubs: [...new Set([...(req.overrides?.closedHubs ?? []), ...shut])], forcedOpenHubs: [] },
-      options: { ...req.options, integer: false },
-    });
+    // Duals of the LP with the MIP's hub choice fixed (same routes; see fixHubChoice).
+    const fixed = fixHubChoice(hm, flows.hubs.map((h) => h.open));
     const fixedLp = await solveLp(fixed.model, { backend: opts.backend === 'auto' ? undefined : opts.backend, stop: opts.stop, seed: opts.seed, duals: true, ranging: opts.ranging !== false });
     if (fixedLp.status === 'optimal' && fixedLp.duals) {
       priced = { hm: fixed, lp: fixedLp };
       // Flows from the same LP as the prices (an optimum of equal cost), hub status and fixed cost from the MIP.
-      const userClosed = new Set(req.overrides?.closedHubs ?? []);
-      const again = decodeAllocation(network, fixed, fixedLp);
+      const again = decodeAllocation(network, fixed, fixedLp, flows.hubs.map((h) => h.open));
       const costs = { ...again.costs, fixedHubCny: flows.costs.fixedHubCny };
       costs.totalCny += costs.fixedHubCny;
-      flows = { ...again, costs, hubs: again.hubs.map((h, i) => ({ ...h, open: flows.hubs[i].open, closed: userClosed.has(h.hub) })) };
+      flows = { ...again, costs };
     }
   }
   const capacityPrices = priced ? hubCapacityPrices(network, priced.hm, priced.lp) : [];

@@ -62,8 +62,12 @@ export interface AllocationFlows {
   demandKgPerDay: number;
 }
 
-/** Decodes a solution (values of the hub model's variables) into lane flows, hub use, costs and unmet demand with reasons. */
-export function decodeAllocation(network: Network, hm: HubModel, result: LpResult): AllocationFlows {
+/**
+ * Decodes a solution (values of the hub model's variables) into lane flows, hub
+ * use, costs and unmet demand with reasons. `open` overrides which hubs count as
+ * open (a MIP's choice when decoding the LP with that choice fixed).
+ */
+export function decodeAllocation(network: Network, hm: HubModel, result: LpResult, open?: readonly boolean[]): AllocationFlows {
   const x = result.values!;
   const { routes, lanes, hubIds, candidates } = hm.routeSet;
   const laneKg = new Float64Array(lanes.length);
@@ -87,10 +91,10 @@ export function decodeAllocation(network: Network, hm: HubModel, result: LpResul
   });
   const closed = new Set(hm.overrides.closedHubs ?? []);
   const hubs: HubUse[] = network.data.hubs.map((h, i) => {
-    const open = hm.openVar[i] >= 0 ? x[hm.openVar[i]] > 0.5 : !closed.has(h.id);
-    if (hm.openVar[i] >= 0 && open) costs.fixedHubCny += hm.model.variables[hm.openVar[i]].cost;
+    const isOpen = open ? open[i] : hm.openVar[i] >= 0 ? x[hm.openVar[i]] > 0.5 : !closed.has(h.id);
+    if (hm.openVar[i] >= 0 && isOpen) costs.fixedHubCny += hm.model.variables[hm.openVar[i]].cost;
     const cap = hm.hubCapacityKg[i];
-    return { hub: h.id, name: h.name, usedKgPerDay: hubKg[i], capacityKgPerDay: cap, utilisation: cap > 0 ? hubKg[i] / cap : 0, open, closed: closed.has(h.id) };
+    return { hub: h.id, name: h.name, usedKgPerDay: hubKg[i], capacityKgPerDay: cap, utilisation: cap > 0 ? hubKg[i] / cap : 0, open: isOpen, closed: closed.has(h.id) };
   });
   const laneCap = new Map(hm.laneRows.map((r) => [r.lane, r.capacityKg]));
   const laneFlows: LaneFlow[] = [];

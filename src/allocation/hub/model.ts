@@ -147,3 +147,32 @@ function push(m: Map<string, number[]>, key: string, v: number): void {
   if (list) list.push(v);
   else m.set(key, [v]);
 }
+
+/**
+ * The LP of a mixed-integer hub model with its hub choice fixed (`open[h]`):
+ * same routes and rows, the hub rows back to `throughput <= capacity`, routes
+ * through a shut hub bounded to 0, linking rows dropped (implied once y is
+ * fixed) and the fixed costs of open hubs kept as an offset. Its duals are the
+ * capacity prices of the chosen network.
+ */
+export function fixHubChoice(hm: HubModel, open: readonly boolean[]): HubModel {
+  const vars = hm.model.variables.map((v) => ({ ...v, integer: false }));
+  let offset = hm.model.objectiveOffset ?? 0;
+  hm.openVar.forEach((y, h) => {
+    if (y < 0) return;
+    vars[y] = { lower: 0, upper: 0, cost: 0, integer: false };
+    if (open[h]) offset += hm.model.variables[y].cost;
+  });
+  hm.routeSet.routes.forEach((r, j) => {
+    if (r.hubs.some((h) => hm.openVar[h] >= 0 && !open[h])) vars[j] = { ...vars[j], upper: 0 };
+  });
+  const keep = hm.demand.length + hm.hubRow.filter((r) => r >= 0).length + hm.laneRows.length;
+  const constraints = hm.model.constraints.slice(0, keep).map((c) => c);
+  hm.hubRow.forEach((row, h) => {
+    if (row < 0 || hm.openVar[h] < 0) return;
+    const c = constraints[row];
+    const vs = c.vars.slice(0, -1);
+    constraints[row] = { name: c.name, vars: vs, coefs: vs.map(() => 1), sense: '<=', rhs: hm.hubCapacityKg[h] };
+  });
+  return { ...hm, model: { variables: vars, constraints, objectiveOffset: offset }, openVar: new Int32Array(hm.openVar.length).fill(-1), options: { ...hm.options, integer: false } };
+}

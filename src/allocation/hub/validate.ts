@@ -7,7 +7,7 @@ import type { AllocationOverrides, HubModelOptions, OdDemand } from './types.js'
 /** Defaults of the hub allocation model; each figure that is not a source's is an assumption. */
 export const HUB_MODEL_DEFAULTS: HubModelOptions = {
   nearestHubs: 2,
-  trunkModeSets: [['road'], ['road', 'rail'], ['road', 'rail', 'sea'], ['road', 'air']],
+  trunkModeSets: [['road'], ['road', 'rail'], ['road', 'rail', 'sea'], ['air']],
   maxRoutesPerOd: 4,
   localShipmentKg: 1_000,
   trunkShipmentKg: 10_000,

@@ -19,6 +19,10 @@ export interface ContractionOptions {
   onProgress?: (fraction: number) => void;
 }
 
+/**
+ * Defaults, tuned on the Rome graph (settle limits 5/100 instead of 40/400: about 40% less
+ * preprocessing for about 13% more nodes settled per query).
+ */
 export const CONTRACTION_DEFAULTS = {
   simulateSettleLimit: 5,
   contractSettleLimit: 100,
@@ -191,7 +195,6 @@ export function buildHierarchy(graph: RoadGraph, metric: Metric, options: Contra
 
   const rank = new Int32Array(n);
   const order = new Int32Array(n);
-  const contracted = new Uint8Array(n);
   const shortcuts: Shortcut[] = [];
   let done = 0;
   let nextReport = 0;
@@ -208,7 +211,6 @@ export function buildHierarchy(graph: RoadGraph, metric: Metric, options: Contra
     shortcutsOf(g, ws, v, opt.contractSettleLimit, shortcuts);
     for (const s of shortcuts) g.relax(s.from, s.to, s.weight, s.secondary, v);
     g.remove(v);
-    contracted[v] = 1;
     rank[v] = done;
     order[done] = v;
     done++;

@@ -29,6 +29,7 @@ export class ChQuery {
   secondary = Infinity;
   /** Nodes settled by the last query (both sides), for statistics. */
   settled = 0;
+  private tracked = false;
 
   constructor(readonly h: Hierarchy) {
     const n = h.nodeCount;
@@ -46,9 +47,14 @@ export class ChQuery {
     this.heapB = new IndexedMinHeap(n);
   }
 
-  /** Shortest distance from rank s to rank t in the hierarchy's metric; Infinity when unreachable. */
-  distance(s: number, t: number): number {
+  /**
+   * Shortest distance from rank s to rank t in the hierarchy's metric;
+   * Infinity when unreachable. With `track` false the search skips the
+   * bookkeeping for `pathRanks` and `secondary` (a bare distance query).
+   */
+  distance(s: number, t: number, track = true): number {
     const r = ++this.round;
+    this.tracked = track;
     const { distF, distB, secF, secB, stampF, stampB, heapF, heapB } = this;
     const fw = this.h.forward;
     const bw = this.h.backward;
@@ -99,9 +105,11 @@ export class ChQuery {
           if (stampF[v] !== r || dv < distF[v]) {
             stampF[v] = r;
             distF[v] = dv;
-            secF[v] = su + fw.secondary[k];
-            this.parentF[v] = u;
-            this.arcF[v] = k;
+            if (track) {
+              secF[v] = su + fw.secondary[k];
+              this.parentF[v] = u;
+              this.arcF[v] = k;
+            }
             heapF.push(v, dv);
           }
         }
@@ -129,25 +137,28 @@ export class ChQuery {
           if (stampB[v] !== r || dv < distB[v]) {
             stampB[v] = r;
             distB[v] = dv;
-            secB[v] = su + bw.secondary[k];
-            this.parentB[v] = u;
-            this.arcB[v] = k;
+            if (track) {
+              secB[v] = su + bw.secondary[k];
+              this.parentB[v] = u;
+              this.arcB[v] = k;
+            }
             heapB.push(v, dv);
           }
         }
       }
     }
     this.meeting = meet;
-    this.secondary = bestSec;
+    this.secondary = track ? bestSec : NaN;
     this.settled = settled;
     return best;
   }
 
   /**
    * Node sequence (ranks) of the last query's path, shortcuts unpacked; null
-   * when it found none. Call right after `distance`.
+   * when it found none. Call right after a tracked `distance`.
    */
   pathRanks(): number[] | null {
+    if (!this.tracked) throw new Error('roads: pathRanks() needs a distance(s, t) query with tracking on');
     const m = this.meeting;
     if (m < 0) return null;
     const up: number[] = [];

@@ -23,8 +23,9 @@ export class Individual {
   /** Penalised cost at the weights of the last `setPenalised`. */
   penalised = 0;
   biasedFitness = 0;
-  /** Other individuals of the same sub-population, nearest first. */
-  near: { d: number; other: Individual }[] = [];
+  /** Other individuals of the same sub-population, nearest first (parallel arrays: distance, individual). */
+  readonly nearD: number[] = [];
+  readonly nearOther: Individual[] = [];
 
   constructor(n: number) {
     this.tour = new Int32Array(n);
@@ -39,7 +40,8 @@ export class Individual {
   /** Sets the routes, rebuilds the giant tour, the neighbour arrays and the cost (the individual may be reused). */
   setRoutes(data: SearchData, routes: number[][]): void {
     this.routes = routes;
-    this.near.length = 0;
+    this.nearD.length = 0;
+    this.nearOther.length = 0;
     this.biasedFitness = 0;
     const N1 = data.n + 1;
     const D = data.dims;
@@ -93,27 +95,31 @@ export class Individual {
 
   /** Mean distance to the k nearest others. */
   avgNear(k: number): number {
-    const m = Math.min(k, this.near.length);
+    const m = Math.min(k, this.nearD.length);
     if (m === 0) return 0;
     let sum = 0;
-    for (let i = 0; i < m; i++) sum += this.near[i].d;
+    for (let i = 0; i < m; i++) sum += this.nearD[i];
     return sum / m;
   }
 
   addNear(other: Individual, d: number): void {
-    const a = this.near;
+    const a = this.nearD;
     let lo = 0;
     let hi = a.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (a[mid].d < d) lo = mid + 1;
+      if (a[mid] < d) lo = mid + 1;
       else hi = mid;
     }
-    a.splice(lo, 0, { d, other });
+    a.splice(lo, 0, d);
+    this.nearOther.splice(lo, 0, other);
   }
 
   removeNear(other: Individual): void {
-    const i = this.near.findIndex((e) => e.other === other);
-    if (i >= 0) this.near.splice(i, 1);
+    const i = this.nearOther.indexOf(other);
+    if (i >= 0) {
+      this.nearD.splice(i, 1);
+      this.nearOther.splice(i, 1);
+    }
   }
 }

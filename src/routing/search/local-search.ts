@@ -1,7 +1,6 @@
 import type { Rng } from '../../shared/random.js';
 import type { SearchData } from './data.js';
 import { RouteState } from './route-state.js';
-import type { NodeOperator } from './operators/operator.js';
 import { Exchange } from './operators/exchange.js';
 import { TwoOpt } from './operators/two-opt.js';
 import { TwoOptStar } from './operators/two-opt-star.js';
@@ -146,22 +145,33 @@ export class LocalSearch {
     }
   }
 
-  /** Operators in HGS order, first improvement (one call site per operator, so each stays monomorphic). */
+  /** Operators in HGS order, first improvement. Written out so that every call site stays monomorphic. */
   private tryAll(u: number, v: number): boolean {
-    return this.try(this.relocate1, u, v) || this.try(this.relocate2, u, v) || this.try(this.swap11, u, v) ||
-      this.try(this.swap21, u, v) || this.try(this.swap22, u, v) || this.try(this.twoOpt, u, v) || this.try(this.twoOptStar, u, v);
+    const r1 = this.relocate1;
+    if (r1.evaluate(u, v) < -EPS) return r1.apply(u, v), true;
+    const r2 = this.relocate2;
+    if (r2.evaluate(u, v) < -EPS) return r2.apply(u, v), true;
+    const s11 = this.swap11;
+    if (s11.evaluate(u, v) < -EPS) return s11.apply(u, v), true;
+    const s21 = this.swap21;
+    if (s21.evaluate(u, v) < -EPS) return s21.apply(u, v), true;
+    const s22 = this.swap22;
+    if (s22.evaluate(u, v) < -EPS) return s22.apply(u, v), true;
+    const t = this.twoOpt;
+    if (t.evaluate(u, v) < -EPS) return t.apply(u, v), true;
+    const ts = this.twoOptStar;
+    if (ts.evaluate(u, v) < -EPS) return ts.apply(u, v), true;
+    return false;
   }
 
   /** Moves with v a start depot: insert at a route's start, or 2-opt* with an empty head. */
   private tryFromDepot(u: number, depot: number): boolean {
-    return this.try(this.relocate1, u, depot) || this.try(this.relocate2, u, depot) || this.try(this.twoOptStar, u, depot);
-  }
-
-  private try(op: NodeOperator, u: number, v: number): boolean {
-    if (op.evaluate(u, v) < -EPS) {
-      op.apply(u, v);
-      return true;
-    }
+    const r1 = this.relocate1;
+    if (r1.evaluate(u, depot) < -EPS) return r1.apply(u, depot), true;
+    const r2 = this.relocate2;
+    if (r2.evaluate(u, depot) < -EPS) return r2.apply(u, depot), true;
+    const ts = this.twoOptStar;
+    if (ts.evaluate(u, depot) < -EPS) return ts.apply(u, depot), true;
     return false;
   }
 

@@ -21,6 +21,10 @@ export class SubPopulation {
   readonly members: Individual[] = [];
   /** False once members changed since the last fitness update. */
   private fresh = false;
+  /** Scratch for the fitness update: member indices by diversity, and minus each member's diversity. */
+  private readonly order: number[] = [];
+  private div = new Float64Array(128);
+  private readonly byDiversity = (a: number, b: number): number => this.div[a] - this.div[b] || a - b;
 
   constructor(
     private readonly params: PopulationParams,
@@ -55,16 +59,23 @@ export class SubPopulation {
     this.fresh = true;
     const m = this.members;
     const size = m.length;
+    if (this.div.length < size) this.div = new Float64Array(2 * size);
     if (size === 1) {
       m[0].biasedFitness = 0;
       return;
     }
-    const byDiversity = m.map((ind, i) => ({ i, div: -ind.avgNear(this.params.nbClose) }));
-    byDiversity.sort((a, b) => a.div - b.div || a.i - b.i);
+    const order = this.order;
+    const div = this.div;
+    order.length = size;
+    for (let i = 0; i < size; i++) {
+      order[i] = i;
+      div[i] = -m[i].avgNear(this.params.nbClose);
+    }
+    order.sort(this.byDiversity);
     for (let k = 0; k < size; k++) {
       const divRank = k / (size - 1);
-      const fitRank = byDiversity[k].i / (size - 1);
-      const ind = m[byDiversity[k].i];
+      const fitRank = order[k] / (size - 1);
+      const ind = m[order[k]];
       ind.biasedFitness = size <= this.params.nbElite ? fitRank : fitRank + (1 - this.params.nbElite / size) * divRank;
     }
   }

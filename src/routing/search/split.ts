@@ -1,6 +1,12 @@
 import type { SearchData } from './data.js';
 import { Seg } from './time-segment.js';
 
+function slice(a: Int32Array, from: number, to: number): number[] {
+  const out = new Array<number>(to - from);
+  for (let k = from; k < to; k++) out[k - from] = a[k];
+  return out;
+}
+
 /**
  * Split (Prins 2004; Vidal 2016): cuts a giant tour into routes optimally
  * for the penalised cost, by a shortest path over tour positions. A route
@@ -95,7 +101,7 @@ export class Split {
       }
     }
     const routes: number[][] = [];
-    for (let j = n; j > 0; j = pred[j]) routes.push(Array.from(tour.subarray(pred[j], j)));
+    for (let j = n; j > 0; j = pred[j]) routes.push(slice(tour, pred[j], j));
     return routes.reverse();
   }
 
@@ -134,7 +140,7 @@ export class Split {
     let j = n;
     for (let k = bestK; k > 0; k--) {
       const i = pred[k * W + j];
-      routes.push(Array.from(tour.subarray(i, j)));
+      routes.push(slice(tour, i, j));
       j = i;
     }
     return routes.reverse();

@@ -122,6 +122,9 @@ describe('allocate on the two-route fixture (README: solved by hand)', () => {
     expect(dear.costs.fixedHubCny).toBeCloseTo(200, 6);
     const cheap = await allocate(network, req({ options: opts, overrides: { hubFixedCnyPerDay: { ha: saves - 100, ha2: 100, hb: 100 } } }));
     expect(cheap.hubs.find((h) => h.hub === 'ha')!.open).toBe(true);
+    // Flows come from the LP with the hub choice fixed: its cost plus the fixed costs is the MIP's objective.
+    expect(cheap.costs.totalCny).toBeCloseTo(cheap.objectiveCny, 3);
+    expect(dear.costs.totalCny).toBeCloseTo(dear.objectiveCny, 3);
     // Forcing ha open costs its fixed cost minus what it saves.
     const forced = await allocate(network, req({ options: opts, overrides: { hubFixedCnyPerDay: { ha: 2_000, ha2: 100, hb: 100 }, forcedOpenHubs: ['ha'] } }));
     expect(forced.objectiveCny - dear.objectiveCny).toBeCloseTo(2_000 - saves, 1);

@@ -36,3 +36,4 @@ export {
   type SnapResult,
 } from './route.js';
 export { toGraphology } from './graphology.js';
+export { streetsGeometry } from './streets-geojson.js';

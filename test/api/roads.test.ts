@@ -72,3 +72,25 @@ describe('road API on the shipped demo graph', () => {
     await bare.close();
   });
 });
+
+describe('GET /api/roads/:name/streets', () => {
+  it('draws every street once, as joined lines inside the extent', async () => {
+    const res = await app.inject('/api/roads/baltimore/streets');
+    expect(res.statusCode).toBe(200);
+    const f = res.json();
+    expect(f.geometry.type).toBe('MultiLineString');
+    const lines: number[][][] = f.geometry.coordinates;
+    const points = lines.reduce((s, l) => s + l.length, 0);
+    // chains of shape nodes are joined: far fewer lines than the 24,575 arcs
+    expect(lines.length).toBeGreaterThan(500);
+    expect(lines.length).toBeLessThan(12_000);
+    expect(points).toBeGreaterThan(lines.length * 2);
+    for (const [lon, lat] of lines.flat()) {
+      expect(lon).toBeGreaterThan(-76.62);
+      expect(lon).toBeLessThan(-76.51);
+      expect(lat).toBeGreaterThan(39.24);
+      expect(lat).toBeLessThan(39.32);
+    }
+    expect((await app.inject('/api/roads/atlantis/streets')).statusCode).toBe(404);
+  });
+});

@@ -98,6 +98,8 @@ describe.skipIf(!haveChromium && !process.env.CI)('Streets view in headless Chro
     expect(Math.max(box.width / map.width, box.height / map.height)).toBeGreaterThan(0.5);
     await expect.poll(() => page.locator('.leaflet-control-attribution').innerText()).toContain('© OpenStreetMap contributors (ODbL)');
     expect(await page.innerText('.leaflet-control-attribution')).not.toContain('GeoNames');
+    // The streets are drawn from the road graph (GET /api/roads/:name/streets) under the route.
+    await expect.poll(() => page.getAttribute('#map', 'data-streets-drawn')).toBe('true');
 
     // Two clicks inside the extent: start, then end.
     await page.mouse.click(box.x + box.width * 0.22, box.y + box.height * 0.72);

@@ -82,6 +82,13 @@ describe('flywheel', () => {
     expect(a.forecastingCny + a.allocationCny + a.routingCny).toBeCloseTo(s.combinations[0].totalCny - s.combinations[7].totalCny, 4);
   });
 
+  it('the one-week comparison is the flywheel\'s first period (same demand, same costs)', async () => {
+    const s = await runSavings(network, { seed: 5, params: TINY });
+    const f = await runFlywheel(network, { seed: 5, periods: 2, params: TINY });
+    expect(s.parcels).toBe(f.periods[0].parcels);
+    expect(s.combinations.map((c) => c.costPerParcelCny)).toEqual(Object.values(f.periods[0].combosCnyPerParcel));
+  });
+
   it('rejects bad input with the field named', async () => {
     const field = async (p: Promise<unknown>) => {
       try {

@@ -73,6 +73,11 @@ export function fetchRoads(): Promise<RoadsResponse> {
   return request<RoadsResponse>('/api/roads');
 }
 
+/** `GET /api/roads/:name/streets`: the graph's streets as one GeoJSON MultiLineString feature. */
+export function fetchRoadStreets(name: string): Promise<GeoJSON.Feature<GeoJSON.MultiLineString>> {
+  return request<GeoJSON.Feature<GeoJSON.MultiLineString>>(`/api/roads/${encodeURIComponent(name)}/streets`);
+}
+
 /** `POST /api/roads/route`: the fastest or shortest street route between two coordinates. */
 export function fetchRoadRoute(req: RoadRouteRequest, signal?: AbortSignal): Promise<RoadRouteResult> {
   return request<RoadRouteResult>('/api/roads/route', {

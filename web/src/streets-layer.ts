@@ -1,8 +1,9 @@
-// The Streets view on the map: the road graph's extent as a light rectangle (there are no street
+// The Streets view on the map: the road graph's extent as a light rectangle with its streets drawn from the graph (there are no street
 // tiles offline), the route along the streets over a white casing, the snapped start and end (A/B,
 // draggable), the points as clicked with a dashed line to where they were snapped, and the road
 // data's attribution in the map's attribution control while the view is open.
 import L from 'leaflet';
+import { fetchRoadStreets } from './api.js';
 import { esc } from './format.js';
 import { attributionHtml, graphTitle } from './streets-logic.js';
 import type { LonLat, RoadGraphInfo, RoadRouteResult } from './streets-types.js';
@@ -94,6 +95,19 @@ export function createStreetsLayer(map: L.Map, o: StreetsLayerOptions): StreetsL
       const label = L.divIcon({ className: 'hf-street-label', html: `<span>${esc(graphTitle(g.name))} road graph</span>`, iconSize: undefined, iconAnchor: [-6, -6] });
       L.marker([n, w], { pane: 'streets-extent', icon: label, interactive: false, keyboard: false, zIndexOffset: 100_000 }).addTo(extent); // above the rectangle wherever the map is panned
       container.dataset.streetsGraph = g.name;
+      // The streets themselves (no tiles offline): one light canvas layer under the route.
+      fetchRoadStreets(g.name)
+        .then((f) => {
+          if (graph !== g) return;
+          L.geoJSON(f, {
+            pane: 'streets-extent',
+            renderer: L.canvas({ pane: 'streets-extent' }),
+            interactive: false,
+            style: { color: '#7b8794', weight: 1.2, opacity: 0.9 },
+          } as L.GeoJSONOptions).addTo(extent);
+          container.dataset.streetsDrawn = 'true';
+        })
+        .catch(() => undefined); // the route still works without the backdrop
       syncAttribution();
       return bounds;
     },

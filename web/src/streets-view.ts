@@ -146,7 +146,7 @@ export function createStreetsView(root: HTMLElement, map: L.Map, o: StreetsViewO
     about.innerHTML =
       `<div class="streets-about-title">Road data</div><div>${esc(graphTitle(g.name))}${size}</div>` +
       `<div data-testid="streets-attribution">${esc(attributionText(g))}${g.source ? ` · from <code>${esc(g.source)}</code>` : ''}</div>` +
-      `<div class="tt-dim">No street tiles offline: the map shows the graph's extent and the route.</div>`;
+      `<div class="tt-dim">No street tiles offline: the streets are drawn from the road graph itself.</div>`;
   };
 
   const run = async (fit: boolean) => {

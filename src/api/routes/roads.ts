@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { matrix, MATRIX_MAX_POINTS, route, type LonLat, type RoadNetwork } from '../../roads/index.js';
+import { matrix, MATRIX_MAX_POINTS, route, streetsGeometry, type LonLat, type RoadNetwork } from '../../roads/index.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { problemResponses } from '../schemas/common.js';
 import { RoadMatrixRequestSchema, RoadRouteRequestSchema, type RoadMatrixRequest, type RoadRouteRequest } from '../schemas/roads.js';
@@ -16,6 +16,22 @@ const roads: FastifyPluginAsync<{ graphs: RoadNetwork[] }> = async (app, { graph
     graphs: graphs.map((g) => g.info),
     matrixMaxPoints: MATRIX_MAX_POINTS,
   }));
+
+  const streets = new Map<string, string>();
+  app.get<{ Params: { name: string } }>(
+    '/roads/:name/streets',
+    { schema: { tags: ['roads'], summary: 'The streets of a road graph as one GeoJSON MultiLineString, for drawing', params: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] } } },
+    async (req, reply) => {
+      const net = pick(req.params.name);
+      let body = streets.get(net.info.name);
+      if (!body) {
+        if (net.info.projected) throw new NotFoundError(`the road graph ${net.info.name} has projected coordinates, not [lon, lat]`, 'name');
+        body = JSON.stringify({ type: 'Feature', properties: { graph: net.info.name, attribution: net.info.attribution }, geometry: streetsGeometry(net.graph) });
+        streets.set(net.info.name, body);
+      }
+      reply.type('application/geo+json').send(body);
+    },
+  );
 
   app.post<{ Body: RoadRouteRequest }>(
     '/roads/route',

@@ -1,5 +1,5 @@
 import { parseArgs, flagString } from '../args.js';
-import { FLYWHEEL_FLAGS, flywheelRequest, periodTable, runWithBar, summaryLine, writeAtomic } from '../commands/flywheel.js';
+import { bandLines, FLYWHEEL_FLAGS, flywheelRequest, periodTable, runWithBar, summaryLine, writeAtomic } from '../commands/flywheel.js';
 
 /**
  * npm run bench -- flywheel [--periods 52] [--seeds 1] [--seed 1] [--out FILE] [--params ...] [--off ...]
@@ -13,7 +13,7 @@ export async function run(argv: string[]): Promise<void> {
   const cpu0 = process.cpuUsage();
   const { report, seconds } = await runWithBar(args, req, 'flywheel');
   const cpu = process.cpuUsage(cpu0);
-  for (const l of periodTable(report)) console.log(l);
+  for (const l of [...periodTable(report), ...bandLines(report)]) console.log(l);
   const t = report.timings;
   console.log(`seeds ${report.seeds.join(',')}; cities ${report.assumptions.cities.length}; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; first seed: setup ${t.setupS.toFixed(1)} s, ${t.lpSolves} LP solves ${(t.lpMsTotal / 1000).toFixed(1)} s`);
   const out = flagString(args, 'out');

@@ -114,6 +114,17 @@ export function periodTable(r: FlywheelReport): string[] {
   return lines;
 }
 
+/** With several seeds: the last period's bands (min / median / max over seeds). */
+export function bandLines(r: FlywheelBandReport): string[] {
+  if (r.seeds.length < 2) return [];
+  const b = r.bands[r.bands.length - 1];
+  const f = (x: { min: number; median: number; max: number }, d: number) => `${x.min.toFixed(d)} / ${x.median.toFixed(d)} / ${x.max.toFixed(d)}`;
+  return [
+    `bands over seeds ${r.seeds.join(',')} (min / median / max), week ${b.period}: merchants ${f(b.merchants, 0)}; ¥/parcel baseline ${f(b.costPerParcelBaselineCny, 3)}, optimised ${f(b.costPerParcelOptimisedCny, 3)}; forecast error % ${f(b.forecastErrorPct, 1)}; cumulative saving ¥M ${f({ min: b.cumulativeSavingsCny.min / 1e6, median: b.cumulativeSavingsCny.median / 1e6, max: b.cumulativeSavingsCny.max / 1e6 }, 2)}`,
+    '(the table and the summary line are the first seed\'s)',
+  ];
+}
+
 /** The one-line summary: parcel-weighted cost per parcel both ways, attribution, seconds. */
 export function summaryLine(r: FlywheelReport, seconds: number): string {
   const parcels = r.periods.reduce((s, p) => s + p.parcels, 0);
@@ -166,7 +177,7 @@ export async function run(argv: string[]): Promise<void> {
     console.log(JSON.stringify(report, null, 2));
     return;
   }
-  for (const l of periodTable(report)) console.log(l);
+  for (const l of [...periodTable(report), ...bandLines(report)]) console.log(l);
   console.log('(SYNTHETIC demand; assumptions in the report\'s "assumptions" and /work/notes/savings.md)');
   console.log(summaryLine(report, seconds));
 }

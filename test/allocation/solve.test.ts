@@ -12,15 +12,15 @@ import { InputError } from '../../src/shared/errors.js';
 import { createRng } from '../../src/shared/random.js';
 
 describe('backends agree (property test on seeded random small instances)', () => {
-  it('120 instances, LPs and MIPs, feasible and not: same status, objectives within 1e-6', async () => {
-    const report = await crossCheck(120, 20261127);
+  it('100 instances, LPs and MIPs, feasible and not: same status, objectives within 1e-6', async () => {
+    const report = await crossCheck(100, 20261127);
     expect(report.disagreements).toEqual([]);
-    expect(report.instances).toBe(120);
+    expect(report.instances).toBe(100);
     // The sample must exercise every path.
-    expect(report.optimal).toBeGreaterThan(40);
+    expect(report.optimal).toBeGreaterThan(35);
     expect(report.infeasible).toBeGreaterThan(10);
-    expect(report.solves.networkSimplex).toBeGreaterThan(40);
-    expect(report.withStart).toBeGreaterThan(10);
+    expect(report.solves.networkSimplex).toBeGreaterThan(35);
+    expect(report.withStart).toBeGreaterThan(8);
   });
 });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadPreparedRoadGraph, loadRoadGraph, parseOsmPbf, parseRoadBin, parseRoadCsv, prepareRoadNetwork, saveRoadNetwork } from '../../src/roads/index.js';
 import { DataError, InputError } from '../../src/shared/errors.js';
-import { TOWN_EDGES, TOWN_NODES } from './fixtures.js';
+import { ANDORRA_PBF, TOWN_EDGES, TOWN_NODES } from './fixtures.js';
 
 const root = mkdtempSync(join(tmpdir(), 'hubflow-roads-err-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -31,11 +31,11 @@ describe('bad road input gives clear errors', () => {
     const junk = thrown(() => parseOsmPbf(new TextEncoder().encode('this is not a protobuf file at all'), 'junk.osm.pbf'));
     expect(junk).toBeInstanceOf(DataError);
     expect(junk.message).toMatch(/^junk\.osm\.pbf: not a readable \.osm\.pbf file/);
-    const head = readFileSync('/work/shared/bench/roads/dev/andorra.osm.pbf').subarray(0, 5000);
+    const head = readFileSync(ANDORRA_PBF).subarray(0, 5000);
     expect(thrown(() => parseOsmPbf(head, 'cut.osm.pbf'))).toBeInstanceOf(DataError);
     expect(thrown(() => parseOsmPbf(head, 'cut.osm.pbf')).message).toMatch(/truncated/);
     expect(thrown(() => parseOsmPbf(new Uint8Array(0), 'empty.osm.pbf'))).toBeInstanceOf(DataError);
-    const scrambled = Uint8Array.from(readFileSync('/work/shared/bench/roads/dev/andorra.osm.pbf'));
+    const scrambled = Uint8Array.from(readFileSync(ANDORRA_PBF));
     for (let i = 0; i < 500; i++) scrambled[200_000 + i] = (i * 97 + 13) & 255;
     expect(thrown(() => parseOsmPbf(scrambled, 'bad.osm.pbf')).message).toMatch(/^bad\.osm\.pbf: not a readable \.osm\.pbf file \(block at byte \d+/);
   });

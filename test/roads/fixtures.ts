@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+
 /**
  * A hand-checkable town (see the sketch): 100 m blocks near (0, 0).
  *
@@ -35,3 +37,12 @@ export const TOWN_EDGES = `from,to,meters,oneway,highway
 
 export const RES_S = 100 / (25 / 3.6);
 export const PRI_S = 100 / (65 / 3.6);
+
+/**
+ * The Andorra extract of the shared bench data (../shared/bench/roads/dev beside the repository,
+ * or HUBFLOW_BENCH_ROADS_DIR).
+ */
+export const ANDORRA_PBF = join(
+  process.env.HUBFLOW_BENCH_ROADS_DIR ?? join(import.meta.dirname, '../../../shared/bench/roads/dev'),
+  'andorra.osm.pbf',
+);

@@ -6,10 +6,11 @@ import { Dijkstra } from '../../src/roads/dijkstra.js';
 import { isCarRoad, largestStronglyConnected, parseMaxspeedKmh, parseOsmPbf, wayDirections, waySpeedsKmh } from '../../src/roads/index.js';
 import { SnapIndex } from '../../src/roads/snap.js';
 import { idLookup } from '../../src/roads/osm.js';
+import { ANDORRA_PBF } from './fixtures.js';
 import { haversineM } from '../../src/roads/geo.js';
 import { createRng } from '../../src/shared/random.js';
 
-const ANDORRA = '/work/shared/bench/roads/dev/andorra.osm.pbf';
+const ANDORRA = ANDORRA_PBF;
 const bytes = readFileSync(ANDORRA);
 const g = parseOsmPbf(bytes, ANDORRA);
 

@@ -1,4 +1,5 @@
 // The API client: one function per endpoint the map UI uses; errors carry the problem+json detail.
+import type { DemandForecast, ForecastAccepted, ForecastJob, ForecastRequest } from './demand-types.js';
 import type { QuoteRequest, QuoteResult } from './quote-types.js';
 import type { RoadRouteRequest, RoadRouteResult, RoadsResponse } from './streets-types.js';
 import type { NetworkCollection, PathRequest, PathResult, Place, Problem, ProvinceCollection } from './types.js';
@@ -103,4 +104,40 @@ export async function fetchBatchCsv(csv: string, signal?: AbortSignal): Promise<
     throw new ApiError(res.status, p?.detail ?? p?.title ?? `${res.status} ${res.statusText}`, p?.field);
   }
   return res.text();
+}
+
+/** `POST /api/forecasts`: 200 with the forecast (cached or small), or 202 with a job to poll. */
+export async function postForecast(
+  req: ForecastRequest,
+  signal?: AbortSignal,
+): Promise<{ status: 200; forecast: DemandForecast } | { status: 202; job: ForecastAccepted }> {
+  let res: Response;
+  try {
+    res = await fetch('/api/forecasts', {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify(req),
+      signal,
+    });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, `Cannot reach the hubflow API (${(e as Error).message}).`);
+  }
+  const body: unknown = await res.json().catch(() => null);
+  if (res.status === 202) return { status: 202, job: body as ForecastAccepted };
+  if (!res.ok) {
+    const p = (body ?? {}) as Problem;
+    throw new ApiError(res.status, p.detail ?? p.title ?? `${res.status} ${res.statusText}`, p.field);
+  }
+  return { status: 200, forecast: body as DemandForecast };
+}
+
+/** `GET /api/forecasts/jobs/:id`: status, progress and, when done, the forecast. */
+export function fetchForecastJob(id: string, signal?: AbortSignal): Promise<ForecastJob> {
+  return request<ForecastJob>(`/api/forecasts/jobs/${encodeURIComponent(id)}`, { signal });
+}
+
+/** `DELETE /api/forecasts/jobs/:id`: cancels the job; answers its snapshot. */
+export function cancelForecastJob(id: string): Promise<ForecastJob> {
+  return request<ForecastJob>(`/api/forecasts/jobs/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }

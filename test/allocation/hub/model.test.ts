@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allocate, buildHubModel, congestionPrices, type AllocationRequest, type OdDemand } from '../../../src/allocation/hub/index.js';
 import { loadNetworkData, Network, type Mode } from '../../../src/network/index.js';
+import { createRng } from '../../../src/shared/random.js';
 
 const DIR = join(import.meta.dirname, '../../fixtures/allocation/network-two-routes');
 const network = new Network(loadNetworkData(DIR));
@@ -130,5 +131,24 @@ describe('allocate on the two-route fixture (README: solved by hand)', () => {
     expect(forced.objectiveCny - dear.objectiveCny).toBeCloseTo(2_000 - saves, 1);
     // Prices come from the LP with the chosen hubs fixed.
     expect(cheap.capacityPrices.find((p) => p.id === 'ha')!.savingCnyPerTonne).toBeCloseTo((VIA_HA2 - VIA_HA) * 1000, 2);
+  });
+});
+
+describe('backends agree on the hub model', () => {
+  it('HiGHS and javascript-lp-solver give the same cost on 20 seeded what-ifs', async () => {
+    const rng = createRng(4);
+    for (let k = 0; k < 20; k++) {
+      const r: AllocationRequest = {
+        demand: [
+          { from: 'a', to: 'b', kgPerDay: 1_000 + rng.int(40_000) },
+          { from: 'b', to: 'a', kgPerDay: rng.int(20_000) },
+        ],
+        overrides: { hubCapacityTonnesPerDay: { ha: rng.int(30), ha2: rng.int(60), hb: 5 + rng.int(60) } },
+        options: { trunkModeSets: [['road'], ['rail']] },
+      };
+      const h = await allocate(network, r, { backend: 'highs', prices: false });
+      const j = await allocate(network, r, { backend: 'jsLpSolver' });
+      expect(j.objectiveCny).toBeCloseTo(h.objectiveCny, 4);
+    }
   });
 });

@@ -52,22 +52,34 @@ export function laneDistanceM(mode: Mode, a: Place, b: Place, p: ModeParams, sea
 }
 
 /**
+ * Whether a shipment is handled where a lane arrives: at a hub (sorting), and
+ * at any rail, air or sea terminal. A truck arriving in a city by road is
+ * handled by no one — it drives through, or the city is the destination,
+ * where the last mile (priced by the quote tariff) takes over.
+ */
+export function handledOnArrival(mode: Mode, b: Place): boolean {
+  return b.kind === 'hub' || mode !== 'road';
+}
+
+/**
  * Attributes of one directed edge for a lane by a mode. Distance is
  * laneDistanceM (sea route for sea lanes, else great circle × detour factor); the duration is the
- * line-haul time at the mode's average speed plus the handling time at the
- * arrival node; the cost of a shipment of w kg is fixedCny + perKgCny × w.
+ * line-haul time at the mode's average speed plus the handling time on
+ * arrival (see handledOnArrival); the cost of a shipment of w kg is
+ * fixedCny + perKgCny × w, perKgCny including the handling cost on arrival.
  */
 export function edgeAttributes(lane: Lane, a: Place, b: Place, p: ModeParams, sea?: SeaGraph): EdgeAttributes {
   const distanceM = laneDistanceM(lane.mode, a, b, p, sea);
   const km = distanceM / 1000;
+  const handled = handledOnArrival(lane.mode, b);
   return {
     laneId: laneId(lane),
     mode: lane.mode,
     distanceM,
-    durationS: distanceM / kmhToMps(p.speedKmh) + hToS(p.handlingH),
+    durationS: distanceM / kmhToMps(p.speedKmh) + (handled ? hToS(p.handlingH) : 0),
     fixedCny: p.fixedCostCnyPerShipment,
-    perKgCny: (p.costCnyPerTonneKm * km) / KG_PER_TONNE + p.handlingCostCnyPerKg,
-    handlingCnyPerKg: p.handlingCostCnyPerKg,
+    perKgCny: (p.costCnyPerTonneKm * km) / KG_PER_TONNE + (handled ? p.handlingCostCnyPerKg : 0),
+    handlingCnyPerKg: handled ? p.handlingCostCnyPerKg : 0,
     co2KgPerKg: (p.co2KgPerTonneKm * km) / KG_PER_TONNE,
   };
 }

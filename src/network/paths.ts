@@ -127,7 +127,7 @@ function edgesAlong(graph: NetworkGraph, nodes: string[], weightOf: (e: EdgeAttr
   const edges: EdgeAttributes[] = [];
   for (let i = 0; i + 1 < nodes.length; i++) {
     let best: EdgeAttributes | null = null;
-    for (const e of graph.directedEdges(nodes[i], nodes[i + 1])) {
+    for (const e of graph.outEdges(nodes[i], nodes[i + 1])) {
       const attrs = graph.getEdgeAttributes(e);
       if (!best || weightOf(attrs) < weightOf(best)) best = attrs;
     }

@@ -145,7 +145,7 @@ export async function runFlywheel(network: Network, opts: FlywheelOptions): Prom
   let cumulative = 0;
   let lpSolves = 0;
   let lpMs = 0;
-  let forecastMs = 0;
+  let periodsMs = 0;
   for (let t = 0; t < periods; t++) {
     // Let the event loop run (a Ctrl-C handler or a job's cancel message) between periods.
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -168,7 +168,7 @@ export async function runFlywheel(network: Network, opts: FlywheelOptions): Prom
       if (opts.signal?.aborted) throw new CancelledError('flywheel: cancelled');
       throw e;
     }
-    forecastMs += performance.now() - tf;
+    periodsMs += performance.now() - tf;
     lpSolves += m.lpSolves.length;
     lpMs += m.lpSolves.reduce((s, x) => s + x.ms, 0);
     const base = m.totalCny[0] / m.parcels;
@@ -204,6 +204,6 @@ export async function runFlywheel(network: Network, opts: FlywheelOptions): Prom
     periods: out,
     attribution: total,
     assumptions: { table: assumptionsTable(p, derived), cities: cities.map((c) => c.id), switches, notes: FLYWHEEL_NOTES },
-    timings: { setupS, periodsS: forecastMs / 1000, totalS: (performance.now() - t0) / 1000, lpSolves, lpMsTotal: lpMs },
+    timings: { setupS, periodsS: periodsMs / 1000, totalS: (performance.now() - t0) / 1000, lpSolves, lpMsTotal: lpMs },
   };
 }

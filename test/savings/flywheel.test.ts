@@ -61,6 +61,9 @@ describe('flywheel', () => {
       expect(p.forecastErrorPct).toBe(p.forecastErrorPctBaseline);
     }
     expect(r.attribution.forecastingCny).toBe(0);
+    const none = await runFlywheel(network, { seed: 1, periods: 1, params: TINY, switches: { forecasting: false, allocation: false, routing: false } });
+    expect(none.attribution).toEqual({ forecastingCny: 0, allocationCny: 0, routingCny: 0, totalCny: 0 });
+    expect(none.periods[0].costPerParcelOptimisedCny).toBe(none.periods[0].costPerParcelBaselineCny);
   });
 
   it('bands over seeds hold min <= median <= max', async () => {

@@ -123,13 +123,13 @@ export function rampColor(t: number, stops: readonly string[]): string {
   return `#${a.map((v, k) => Math.round(v + (b[k] - v) * f).toString(16).padStart(2, '0')).join('')}`;
 }
 
-/** A "nice" step (1, 2 or 5 × 10^k) for about `count` intervals over `span`. */
+/** A "nice" step (1, 2 or 5 × 10^k) nearest to `span / count` (thresholds √2, √10, √50 as in d3-array's tickStep). */
 export function niceStep(span: number, count: number): number {
   if (!(span > 0) || !(count > 0)) return 1;
   const raw = span / count;
   const p = 10 ** Math.floor(Math.log10(raw));
   const m = raw / p;
-  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+  return (m >= Math.sqrt(50) ? 10 : m >= Math.sqrt(10) ? 5 : m >= Math.SQRT2 ? 2 : 1) * p;
 }
 
 /** Ticks from 0 to a nice ceiling ≥ `max` (about `count` intervals); [0, 1] when max ≤ 0. */
@@ -209,4 +209,42 @@ export function horizonTotal(s: DemandSeries): number {
 export function modelLabel(model: string, fallback?: string): string {
   const m = model || '–';
   return fallback ? `${m} (fallback: ${fallback})` : m;
+}
+
+/** A count rounded down to one significant digit of 1, 2 or 5 (for size keys): 9.55 M → 5 M, 2.4 M → 2 M. */
+export function niceFloor(x: number): number {
+  if (!(x > 0)) return 0;
+  const p = 10 ** Math.floor(Math.log10(x));
+  const m = x / p;
+  return (m >= 5 ? 5 : m >= 2 ? 2 : 1) * p;
+}
+
+/** Up to three distinct round values for the circle-size key, largest near `max`, ascending. */
+export function sizeKeyValues(max: number): number[] {
+  const vals = [niceFloor(max / 16), niceFloor(max / 4), niceFloor(max)].filter((v) => v > 0);
+  return [...new Set(vals)];
+}
+
+/** A tick label: like formatCount without trailing zeros ("300 M", "2.5 k"). */
+export function formatTick(n: number): string {
+  return formatCount(n).replace(/\.0+ /, ' ').replace(/(\.\d*?)0+ /, '$1 ');
+}
+
+/** Days of history the chart shows for a horizon: 1.5 × h, at least 42 (six weeks), at most what there is. */
+export function chartHistoryDays(horizonDays: number, available: number): number {
+  return Math.min(available, Math.max(42, Math.ceil(1.5 * horizonDays)));
+}
+
+/** The series with only its last `keep` history days, and the matching dates (history then forecast). */
+export function trimHistory(s: DemandSeries, dates: string[], historyDays: number, keep: number): { series: DemandSeries; dates: string[] } {
+  const k = Math.max(1, Math.min(keep, s.historyTail.length));
+  return {
+    series: { ...s, historyTail: s.historyTail.slice(-k) },
+    dates: [...dates.slice(historyDays - k, historyDays), ...dates.slice(historyDays)],
+  };
+}
+
+/** `YYYY-MM-DD` as "Thu 1 Jan". */
+export function shortDayWd(iso: string): string {
+  return formatDay(iso).split(' ').slice(0, 3).join(' ');
 }

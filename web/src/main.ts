@@ -4,8 +4,11 @@ import 'leaflet/dist/leaflet.css';
 import './styles.css';
 import './quote.css';
 import './streets.css';
+import './demand.css';
 import L from 'leaflet';
 import { fetchNetwork, fetchPlaces, fetchProvinces } from './api.js';
+import { createDemandPanes } from './demand-layer.js';
+import { createDemandView } from './demand-view.js';
 import { BASEMAP_ATTRIBUTION, countriesLayer, createBasemapPanes, provincesLayer } from './basemap.js';
 import { esc } from './format.js';
 import { addLegend } from './legend.js';
@@ -20,7 +23,7 @@ import { createStreetsView } from './streets-view.js';
 import type { Place } from './types.js';
 import { parseUrlState, writeUrlState, type Tab, type UrlState } from './url-state.js';
 
-const TITLES: Record<Tab, string> = { paths: 'hubflow · Paths', quote: 'hubflow · Quote', batch: 'hubflow · Batch quotes', streets: 'hubflow · Streets' };
+const TITLES: Record<Tab, string> = { paths: 'hubflow · Paths', quote: 'hubflow · Quote', batch: 'hubflow · Batch quotes', streets: 'hubflow · Streets', demand: 'hubflow · Demand' };
 
 /** Deepest zoom on the hub network, and on a city's streets. */
 const NETWORK_MAX_ZOOM = 11;
@@ -32,6 +35,7 @@ function showTab(tab: Tab): void {
   document.getElementById('path-planner')!.hidden = tab !== 'paths';
   document.getElementById('quote-view')!.hidden = tab !== 'quote' && tab !== 'batch';
   document.getElementById('streets-view')!.hidden = tab !== 'streets';
+  document.getElementById('demand-view')!.hidden = tab !== 'demand';
   document.getElementById('quote-single')!.hidden = tab !== 'quote';
   document.getElementById('quote-batch')!.hidden = tab !== 'batch';
   document.querySelectorAll<HTMLButtonElement>('.view-tabs button').forEach((b) => {
@@ -71,6 +75,7 @@ async function start(): Promise<void> {
   createPathPanes(map);
   createQuotePanes(map);
   createStreetsPanes(map);
+  createDemandPanes(map);
   if (initial.view) map.setView([initial.view.lat, initial.view.lon], initial.view.zoom);
   else map.fitBounds(CHINA_BOUNDS);
   countriesLayer().addTo(map);
@@ -119,6 +124,16 @@ async function start(): Promise<void> {
     else map.fitBounds(CHINA_BOUNDS, { animate: false });
     map.setMaxZoom(NETWORK_MAX_ZOOM);
   };
+  // The Demand view draws its own city circles; the network is hidden while it is open (demand.css).
+  const demand = createDemandView(document.getElementById('demand-view')!, map, {
+    initial: initial.demand,
+    onState: (d) => {
+      url = { ...url, demand: d };
+      save();
+    },
+    fit: !initial.view,
+    fitPadding: { paddingTopLeft: [40, 40], paddingBottomRight: [40, 40] },
+  });
   const setTab = (tab: Tab) => {
     const prev = url.tab;
     if (tab === 'quote' || tab === 'batch') quoteSub = tab;
@@ -127,9 +142,12 @@ async function start(): Promise<void> {
     save();
     if (tab === 'streets' && prev !== 'streets') enterStreets(true);
     if (prev === 'streets' && tab !== 'streets') leaveStreets();
+    if (tab === 'demand' && prev !== 'demand') demand.enter();
+    if (prev === 'demand' && tab !== 'demand') demand.leave();
     onTab(tab);
   };
   if (initial.tab === 'streets') enterStreets(!initial.view);
+  if (initial.tab === 'demand') demand.enter();
   document.querySelectorAll<HTMLButtonElement>('.view-tabs button, .subswitch button').forEach((b) => {
     b.addEventListener('click', () => {
       const t = b.dataset.tab as Tab;

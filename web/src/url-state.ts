@@ -5,6 +5,9 @@
 //   &view=quote|batch&qfrom=ID&qto=ID&qweight=KG&qdims=LxWxH&qvalue=CNY&qservice=ID&qship=YYYY-MM-DDTHH:MM
 // and, for the Streets view (points as clicked or typed, [lon, lat]):
 //   &view=streets&sfrom=LON,LAT&sto=LON,LAT&sweight=time|distance
+// and, for the Demand view (demand-logic.ts):
+//   &view=demand&dh=DAYS&dmodel=NAME&dday=I&ddir=destination&dcolor=error&dcity=ID&dcities=ID,ID
+import { DEFAULT_DEMAND, formatDemand, parseDemand, type DemandUrlState } from './demand-logic.js';
 import { isMode, isObjective, MODES } from './modes.js';
 import type { Mode, Objective } from './types.js';
 
@@ -15,8 +18,8 @@ export interface MapView {
   zoom: number;
 }
 
-/** The panel's view: the path planner, a quote for one parcel, a CSV batch of quotes, or a street route. */
-export type Tab = 'paths' | 'quote' | 'batch' | 'streets';
+/** The panel's view: the path planner, a quote for one parcel, a CSV batch of quotes, a street route, or the demand forecast. */
+export type Tab = 'paths' | 'quote' | 'batch' | 'streets' | 'demand';
 
 /** What a street route minimises: travel time (fastest) or distance (shortest). */
 export type StreetWeight = 'time' | 'distance';
@@ -54,6 +57,7 @@ export interface UrlState {
   tab: Tab;
   quote: QuoteUrlState;
   streets: StreetsUrlState;
+  demand: DemandUrlState;
 }
 
 /** An empty Quote form. */
@@ -70,9 +74,10 @@ export const DEFAULT_STATE: Readonly<UrlState> = {
   tab: 'paths',
   quote: { ...EMPTY_QUOTE },
   streets: { from: null, to: null, weight: 'time' },
+  demand: { ...DEFAULT_DEMAND },
 };
 
-const TABS: readonly Tab[] = ['paths', 'quote', 'batch', 'streets'];
+const TABS: readonly Tab[] = ['paths', 'quote', 'batch', 'streets', 'demand'];
 
 function parseLonLatParam(s: string | null): [number, number] | null {
   if (!s) return null;
@@ -159,6 +164,7 @@ export function parseUrlState(hash: string): UrlState {
     tab: TABS.find((t) => t === view) ?? 'paths',
     quote: parseQuote(q),
     streets: parseStreets(q),
+    demand: parseDemand(q),
   };
 }
 
@@ -179,6 +185,7 @@ export function formatUrlState(s: UrlState): string {
   if (s.tab !== 'paths') parts.push(`view=${s.tab}`);
   formatQuote(s.quote, parts);
   formatStreets(s.streets, parts);
+  formatDemand(s.demand, parts);
   return parts.length ? `#${parts.join('&')}` : '';
 }
 

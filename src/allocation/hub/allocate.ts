@@ -1,6 +1,6 @@
 import type { Network } from '../../network/network.js';
 import { InfeasibleError } from '../../shared/errors.js';
-import type { StopOptions } from '../../shared/stop.js';
+import { monotonicMs, type ProgressFn, type StopOptions } from '../../shared/stop.js';
 import { lpShape, type LpShape, type LpResult, type BackendName } from '../lp/model.js';
 import { solveLp, type BackendChoice } from '../solve.js';
 import { decodeAllocation, type AllocationFlows } from './decode.js';
@@ -20,8 +20,10 @@ export interface AllocateOptions {
   ranging?: boolean;
   /** Relative gap at which the MIP stops (default 1e-9: exact to rounding). */
   mipRelGap?: number;
-  /** Clock for the reported timings (default performance.now). */
+  /** Clock for the reported timings (default the shared monotonic clock). */
   clock?: () => number;
+  /** Told when each phase starts: building, solving, pricing (a solve itself reports no progress). */
+  onProgress?: ProgressFn;
 }
 
 /** The answer of `allocate`. Money in CNY/day, flows in kg/day. */
@@ -44,10 +46,13 @@ export interface Allocation extends AllocationFlows {
  * by component, unmet demand with reasons, and (optionally) capacity prices.
  */
 export async function allocate(network: Network, req: AllocationRequest, opts: AllocateOptions = {}): Promise<Allocation> {
-  const clock = opts.clock ?? (() => performance.now());
+  const clock = opts.clock ?? monotonicMs;
+  const tell = (fraction: number, message: string) => opts.onProgress?.({ fraction, message });
   const t0 = clock();
+  tell(0, 'building routes and model');
   const hm = buildHubModel(network, req);
   const t1 = clock();
+  tell(0.2, `solving (${hm.model.variables.length} variables × ${hm.model.constraints.length} rows)`);
   const wantPrices = opts.prices !== false && opts.backend !== 'jsLpSolver';
   const ranging = wantPrices && opts.ranging !== false && !hm.options.integer;
   let mipStart: Float64Array | undefined;
@@ -63,6 +68,7 @@ export async function allocate(network: Network, req: AllocationRequest, opts: A
   const lp = await solveLp(hm.model, { backend: opts.backend, stop: opts.stop, seed: opts.seed, duals: wantPrices && !hm.options.integer, ranging, mipStart, mipRelGap: opts.mipRelGap });
   const t2 = clock();
   if (!lp.values) throw new InfeasibleError(`allocation: no solution (${lp.status}${lp.message ? `: ${lp.message}` : ''})`, 'demand');
+  tell(0.8, 'decoding and pricing');
   let flows = decodeAllocation(network, hm, lp);
   let priced: { hm: HubModel; lp: LpResult } | null = null;
   if (wantPrices && !hm.options.integer && lp.duals) priced = { hm, lp };
@@ -82,6 +88,7 @@ export async function allocate(network: Network, req: AllocationRequest, opts: A
   const capacityPrices = priced ? hubCapacityPrices(network, priced.hm, priced.lp) : [];
   const unusedLanes = priced ? unusedTrunkLanes(network, priced.hm, priced.lp) : [];
   const t3 = clock();
+  tell(1, 'done');
   return {
     status: lp.status,
     backend: lp.backend,

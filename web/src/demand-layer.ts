@@ -83,7 +83,7 @@ function legendHtml(f: DemandForecast, st: DemandDrawState, maxV: number): strin
   } else {
     const stops = BLUES.map((c, i) => `${c} ${(i / (BLUES.length - 1)) * 100}%`).join(',');
     color =
-      `<div class="legend-title">Colour: same volume</div>` +
+      `<div class="legend-title">Colour: parcels (as the size)</div>` +
       `<div class="ramp" data-testid="demand-ramp" style="background:linear-gradient(to right,${stops})"></div><div class="ramp-labels"><span style="left:0">0</span><span style="left:100%">${formatCount(maxV)}</span></div>`;
   }
   return `${size}${color}`;
@@ -105,7 +105,7 @@ export function createDemandLayer(map: L.Map, onPick: (id: string) => void): Dem
   const banner = new L.Control({ position: 'topright' });
   const bannerEl = L.DomUtil.create('div', 'hf-demand-banner');
   bannerEl.dataset.testid = 'demand-synthetic-banner';
-  bannerEl.innerHTML = '<strong>SYNTHETIC demand</strong> · seeded generator, not observed data';
+  bannerEl.innerHTML = '<div class="banner-title" data-testid="demand-map-title">Parcel demand forecast</div><div><strong>SYNTHETIC demand</strong> · seeded generator, not observed data</div>';
   banner.onAdd = () => bannerEl;
 
   const draw = () => {
@@ -139,6 +139,7 @@ export function createDemandLayer(map: L.Map, onPick: (id: string) => void): Dem
     }
     markers.get(st.selected ?? '')?.bringToFront();
     legendEl.innerHTML = legendHtml(forecast, st, maxV);
+    bannerEl.querySelector('.banner-title')!.textContent = `Parcels ${DIR_WORD[st.direction]} per city · ${date ? formatDay(date) : ''} (forecast day ${st.day + 1} of ${forecast.horizonDays})`;
     map.getContainer().dataset.demandCircles = String(markers.size);
     map.getContainer().dataset.demandDay = String(st.day);
   };

@@ -16,6 +16,7 @@ import roadRoutes from './routes/roads.js';
 import forecastRoutes from './routes/forecasts.js';
 import { loadPreparedRoadGraph, type RoadNetwork } from '../roads/index.js';
 import { loadTariff, QuoteEngine } from '../quote/index.js';
+import { AnalysisRuntime } from '../pipeline/analysis-runtime.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -32,6 +33,8 @@ export interface AppOptions {
   webDir?: string;
   /** Fastify logger: false (default), true, or a pino options object. */
   logger?: boolean | object;
+  /** Scenario store folder (default: HUBFLOW_STATE_DIR, else .hubflow/); ':memory:' keeps scenarios in memory. Opened on first use. */
+  stateDir?: string;
 }
 
 /** Builds the Fastify app: API under /api, OpenAPI at /docs, the map UI at /. Never listens. */
@@ -51,6 +54,8 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   app.decorate('network', network);
   app.decorate('quotes', quotes);
   app.decorate('dataDir', dataDir);
+  const analysis = new AnalysisRuntime({ dataDir, stateDir: opts.stateDir });
+  app.addHook('onClose', () => analysis.close());
   app.setErrorHandler(errorHandler);
   app.addSchema(ProblemSchema);
 
@@ -61,6 +66,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
         { name: 'network', description: 'hubs, lanes and paths' },
         { name: 'quotes', description: 'merchant prices and transit times' },
         { name: 'roads', description: 'street-level routes and travel matrices (OpenStreetMap, ODbL)' },
+        { name: 'analysis', description: 'savings against a baseline, the flywheel, stored scenarios (SYNTHETIC demand)' },
       ],
     },
   });
@@ -76,6 +82,10 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
       await api.register(roadRoutes, { graphs: roads });
       await api.register(forecastRoutes, { network });
       await api.register((await import('./routes/allocations.js')).default);
+      await api.register((await import('./routes/savings.js')).default, { network, analysis });
+      await api.register((await import('./routes/flywheel.js')).default, { network, analysis });
+      await api.register((await import('./routes/scenarios.js')).default, { network, analysis });
+      await api.register((await import('./routes/vrp.js')).default, { graphs: roads });
     },
     { prefix: '/api' },
   );

@@ -12,6 +12,9 @@ const COMMANDS: Record<string, string> = {
   path: 'cheapest/fastest/lowest-CO2 path: --from CITY --to CITY [--objective cost|time|co2] [--weight KG] [--modes road,rail] [--json]',
   quote: 'price and transit time: --from A --to B --weight KG [--dims LxWxH] [--value CNY] [--service ID] [--json]; or --batch rows.csv [--out quotes.csv]',
   forecast: 'SYNTHETIC parcel demand per city, forecast with intervals and backtest: [--cities a,b] [--horizon 28] [--model auto] [--levels 80,95] [--seed 1] [--json] [--out FILE]',
+  vrp: 'plan delivery routes: --stops stops.csv --vehicles vehicles.csv [--seconds 10] [--seed 1] [--out plan.json|plan.csv|plan.geojson] (Ctrl-C keeps the best plan)',
+  flywheel: 'baseline vs optimised week by week, merchants, attribution, bands: [--periods 52] [--seed 1] [--seeds 3] [--params name=value,...] [--cities N] [--off forecasting,allocation,routing] [--out report.json] [--json]',
+  savings: 'one week, baseline vs optimised on the same SYNTHETIC demand, Shapley attribution: [--seed 1] [--week 1] [--params name=value,...] [--cities N] [--off ...] [--json] [--out FILE]',
   bench: 'run a benchmark: hubflow bench <kind> [options] (see README)',
 };
 

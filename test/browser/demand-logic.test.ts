@@ -131,6 +131,7 @@ describe('formatting', () => {
     expect(formatCount(633_000)).toBe('633 k');
     expect(formatCount(1_510_000)).toBe('1.51 M');
     expect(formatCount(107_800_000)).toBe('107.8 M');
+    expect(formatCount(3_019_700_000)).toBe('3.02 B');
     expect(formatTick(300e6)).toBe('300 M');
     expect(formatTick(2e6)).toBe('2 M');
     expect(formatTick(2.5e6)).toBe('2.5 M');

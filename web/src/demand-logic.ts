@@ -142,9 +142,10 @@ export function niceTicks(max: number, count = 4): number[] {
   return ticks;
 }
 
-/** A parcel count, compact: 940, 12.3 k, 1.25 M. */
+/** A parcel count, compact: 940, 12.3 k, 1.25 M, 3.02 B. */
 export function formatCount(n: number): string {
   const a = Math.abs(n);
+  if (a >= 1e9) return `${(n / 1e9).toFixed(2)} B`;
   if (a >= 1e6) return `${(n / 1e6).toFixed(a >= 1e7 ? 1 : 2)} M`;
   if (a >= 1e3) return `${(n / 1e3).toFixed(a >= 1e5 ? 0 : a >= 1e4 ? 1 : 2)} k`;
   return String(Math.round(n));

@@ -6,22 +6,9 @@ import type L from 'leaflet';
 import { ApiError, cancelForecastJob, fetchForecastJob, postForecast } from './api.js';
 import { CHART_BOX, chartSvg } from './demand-chart.js';
 import { createDemandLayer } from './demand-layer.js';
-import {
-  HORIZONS,
-  MODELS,
-  dayFigures,
-  formatCount,
-  formatDay,
-  formatPct,
-  horizonTotal,
-  chartHistoryDays,
-  trimHistory,
-  shortDayWd,
-  modelLabel,
-  type ColorBy,
-  type DemandUrlState,
-} from './demand-logic.js';
-import type { DemandForecast, DemandSeries, Direction, ForecastJob } from './demand-types.js';
+import { chartHistoryDays, formatDay, trimHistory, type ColorBy, type DemandUrlState } from './demand-logic.js';
+import { ABOUT, DIR_WORD, backtestLine, chartLegend, controls, figures, progressHtml, topCities } from './demand-panel-html.js';
+import type { DemandForecast, Direction } from './demand-types.js';
 import { esc } from './format.js';
 
 /** Options of {@link createDemandView}. */
@@ -42,93 +29,9 @@ export interface DemandView {
   leave(): void;
 }
 
-const POLL_MS = 400;
-const DIR_LABEL: Record<Direction, string> = { origin: 'Sent', destination: 'Received' };
-const DIR_WORD: Record<Direction, string> = { origin: 'sent', destination: 'received' };
-const COLOR_LABEL: Record<ColorBy, string> = { volume: 'Volume', error: 'Backtest error' };
-
+/** Job polling interval; the server reports progress about every 2 s. */
+const POLL_MS = 750;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function segmented<T extends string>(name: string, testid: string, values: readonly T[], labels: Record<T, string>, current: T): string {
-  return (
-    `<div class="segmented" role="radiogroup" data-group="${name}">` +
-    values
-      .map((v) => `<label data-testid="${testid}-${v}"><input type="radio" name="${name}" value="${v}"${v === current ? ' checked' : ''}><span>${labels[v]}</span></label>`)
-      .join('') +
-    '</div>'
-  );
-}
-
-function controls(s: DemandUrlState): string {
-  const horizons = [...new Set([...HORIZONS, s.horizonDays])].sort((a, b) => a - b);
-  return (
-    '<div class="panel-section demand-controls">' +
-    '<h2 class="section-title">Parcel demand forecast</h2>' +
-    '<p class="demand-synthetic" data-testid="demand-synthetic" title="Imitates Chinese e-commerce: volume by population, weekly cycle, 11.11 and 618 peaks, Spring Festival dip, growth, count noise (data/README.md).">' +
-    '<span class="badge-synthetic">SYNTHETIC</span> synthetic demand, seeded generator — not observed data.</p>' +
-    '<div class="field-row">' +
-    `<label class="field demand-horizon"><span class="field-label">Horizon</span><select data-testid="demand-horizon">${horizons
-      .map((h) => `<option value="${h}"${h === s.horizonDays ? ' selected' : ''}>${h} days</option>`)
-      .join('')}</select></label>` +
-    `<label class="field demand-model"><span class="field-label">Model</span><select data-testid="demand-model">${MODELS.map(
-      (m) => `<option value="${m.id}"${m.id === s.model ? ' selected' : ''}>${esc(m.label)}</option>`,
-    ).join('')}</select></label>` +
-    '</div>' +
-    '<div class="field-row">' +
-    `<div class="field demand-dir-field"><span class="field-label">Parcels</span>${segmented('demand-dir', 'demand-dir', ['origin', 'destination'] as const, DIR_LABEL, s.direction)}</div>` +
-    `<div class="field"><span class="field-label">Colour by</span>${segmented('demand-color', 'demand-color', ['volume', 'error'] as const, COLOR_LABEL, s.colorBy)}</div>` +
-    '</div>' +
-    '<div class="field demand-day"><div class="demand-day-head"><span class="field-label">Day shown on the map</span>' +
-    '<span class="demand-date" data-testid="demand-date"></span></div>' +
-    `<input type="range" min="0" max="${s.horizonDays - 1}" step="1" value="${s.day}" data-testid="demand-slider" aria-label="Forecast day">` +
-    '<div class="demand-day-ends"><span data-end="first"></span><span data-end="last"></span></div></div>' +
-    '<div class="demand-status" data-testid="demand-status" aria-live="polite"></div>' +
-    '</div>' +
-    '<div class="panel-section demand-detail" data-testid="demand-detail"></div>'
-  );
-}
-
-function progressHtml(job: ForecastJob | null, series: number): string {
-  const frac = Math.max(0, Math.min(1, job?.progress?.fraction ?? 0));
-  const pct = Math.round(frac * 100);
-  const what = job?.status === 'queued' || !job ? 'Queued' : 'Forecasting';
-  return (
-    `<div class="demand-job" data-testid="demand-job"><div class="demand-job-head"><span>${what} ${series} series (2 per city) on the server… <strong data-testid="demand-progress-pct">${pct} %</strong></span>` +
-    '<button type="button" class="ghost" data-testid="demand-cancel">Cancel</button></div>' +
-    `<div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${pct}" data-testid="demand-progress"><div class="progress-bar" style="width:${pct}%"></div></div>` +
-    `<div class="demand-job-note">${esc(job?.progress?.message ?? 'The first request fits every city; later ones come from the cache.')}</div></div>`
-  );
-}
-
-function chartLegend(s: DemandSeries): string {
-  const lv = Object.keys(s.forecast.intervals).sort((a, b) => Number(a) - Number(b));
-  const band = (l: string) => `<span><i class="sw band-${l}"></i>${l} % interval</span>`;
-  return `<div class="chart-legend"><span><i class="sw line-history"></i>History</span><span><i class="sw line-mean"></i>Forecast mean</span>${lv.map(band).join('')}<span><i class="sw line-day"></i>Day on map</span></div>`;
-}
-
-function figures(s: DemandSeries, date: string, day: number, dir: Direction): string {
-  const { mean, bands } = dayFigures(s, day);
-  const range = (lvl: string) => (bands[lvl] ? `${formatCount(bands[lvl][0])} – ${formatCount(bands[lvl][1])}` : '–');
-  return (
-    `<div class="demand-figures" data-testid="demand-figures">` +
-    `<div class="tile main"><span class="tile-label">${DIR_LABEL[dir]} · ${esc(shortDayWd(date))}</span><span class="tile-value" data-testid="demand-day-value" data-value="${mean}">${formatCount(mean)}</span></div>` +
-    `<div class="tile"><span class="tile-label">80 % interval</span><span class="tile-value small">${range('80')}</span></div>` +
-    `<div class="tile"><span class="tile-label">95 % interval</span><span class="tile-value small">${range('95')}</span></div>` +
-    '</div>'
-  );
-}
-
-function backtestLine(s: DemandSeries, dir: Direction): string {
-  const b = s.backtest;
-  const mase = b.mase === null ? '–' : b.mase.toFixed(2);
-  return (
-    `<dl class="demand-model-info" data-testid="demand-model-info">` +
-    `<dt>Horizon</dt><dd>${formatCount(horizonTotal(s))} parcels ${DIR_WORD[dir]} in ${s.forecast.mean.length} days (forecast mean)</dd>` +
-    `<dt>Model</dt><dd><code data-testid="demand-model-name">${esc(modelLabel(s.model, s.fallback))}</code></dd>` +
-    `<dt>Backtest</dt><dd data-testid="demand-backtest">sMAPE <strong>${formatPct(b.smape)}</strong> · MASE ${mase} · ${b.level} % coverage ${formatPct(b.coverage * 100)}` +
-    `<span class="muted"> (held out from ${esc(formatDay(b.from))}, ${b.origins} origin${b.origins === 1 ? '' : 's'})</span></dd></dl>`
-  );
-}
 
 /** Builds the panel inside `root` and the circles on `map`. */
 export function createDemandView(root: HTMLElement, map: L.Map, o: DemandViewOptions): DemandView {
@@ -153,6 +56,7 @@ export function createDemandView(root: HTMLElement, map: L.Map, o: DemandViewOpt
   const drawState = () => ({ day: s.day, direction: s.direction, colorBy: s.colorBy, selected: s.city });
 
   const renderDay = () => {
+    slider.disabled = !forecast;
     if (!forecast) {
       dateEl.textContent = '';
       return;
@@ -169,7 +73,7 @@ export function createDemandView(root: HTMLElement, map: L.Map, o: DemandViewOpt
 
   const renderDetail = () => {
     if (!forecast) {
-      detailEl.innerHTML = '';
+      detailEl.innerHTML = ABOUT;
       return;
     }
     const f = forecast;
@@ -191,19 +95,9 @@ export function createDemandView(root: HTMLElement, map: L.Map, o: DemandViewOpt
     detailEl.dataset.city = city?.id ?? 'national';
   };
 
-  const topCities = (f: DemandForecast, dir: Direction, day: number): string => {
-    const rows = [...f.cities]
-      .map((c) => ({ c, v: dayFigures(c[dir], day).mean }))
-      .sort((a, b) => b.v - a.v)
-      .slice(0, 6)
-      .map(
-        ({ c, v }) =>
-          `<tr data-testid="demand-top-row" data-id="${esc(c.id)}"><td>${esc(c.name)} <span class="zh">${esc(c.nameZh)}</span></td>` +
-          `<td class="num">${formatCount(v)}</td><td class="num">${formatPct(c[dir].backtest.smape)}</td></tr>`,
-      )
-      .join('');
-    return `<table class="legs demand-top"><thead><tr><th>Largest cities that day</th><th class="num">Parcels</th><th class="num">sMAPE</th></tr></thead><tbody>${rows}</tbody></table>`;
-  };
+
+  renderDay();
+  renderDetail();
 
   const renderAll = () => {
     renderDay();

@@ -1,0 +1,165 @@
+import { DataError } from '../shared/errors.js';
+import type { VrpRequest, VrpResult, VrpStopInput, VrpVehicleInput } from './types.js';
+
+/**
+ * CSV files of `hubflow vrp` (comma-separated, header line first, `#` lines
+ * and blank lines ignored; times HH:MM or HH:MM:SS from midnight):
+ *
+ * stops.csv    id,lon,lat,kg,serviceMin,twStart,twEnd       (kg, serviceMin, twStart/twEnd may be blank)
+ * vehicles.csv id,lon,lat,capacityKg,shiftStart,shiftEnd,count,fixedCny,perKmCny,perHourCny
+ *              (shift, count, costs may be blank: no shift, 1 vehicle, no cost → 1 CNY/km)
+ */
+export const STOP_COLUMNS = ['id', 'lon', 'lat', 'kg', 'serviceMin', 'twStart', 'twEnd'] as const;
+/** Columns of the vehicles file. */
+export const VEHICLE_COLUMNS = ['id', 'lon', 'lat', 'capacityKg', 'shiftStart', 'shiftEnd', 'count', 'fixedCny', 'perKmCny', 'perHourCny'] as const;
+
+/** Splits one CSV line (double quotes may enclose commas; "" is a quote). */
+function splitLine(line: string): string[] {
+  const cells: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') (cur += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cur += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') cells.push(cur.trim()), (cur = '');
+    else cur += c;
+  }
+  cells.push(cur.trim());
+  return cells;
+}
+
+/** Rows of a CSV text as { line, cell(column) }, checking the header has the required columns. */
+function rowsOf(file: string, text: string, required: readonly string[]): Array<{ line: number; get: (col: string) => string }> {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const headerAt = lines.findIndex((l) => l.trim() !== '' && !l.startsWith('#'));
+  if (headerAt < 0) throw new DataError(file, 1, undefined, 'empty file (expected a header line)');
+  const header = splitLine(lines[headerAt]);
+  for (const col of required) if (!header.includes(col)) throw new DataError(file, headerAt + 1, col, `missing column "${col}" (header: ${header.join(',')})`);
+  const rows: Array<{ line: number; get: (col: string) => string }> = [];
+  for (let i = headerAt + 1; i < lines.length; i++) {
+    if (lines[i].trim() === '' || lines[i].startsWith('#')) continue;
+    const cells = splitLine(lines[i]);
+    if (cells.length > header.length) throw new DataError(file, i + 1, undefined, `${cells.length} cells, the header has ${header.length}`);
+    rows.push({ line: i + 1, get: (col) => cells[header.indexOf(col)] ?? '' });
+  }
+  return rows;
+}
+
+/** Seconds from midnight of "HH:MM" or "HH:MM:SS" (hours may exceed 23 for the next day). */
+export function parseClock(s: string): number | null {
+  const m = /^(\d{1,2}):([0-5]\d)(?::([0-5]\d))?$/.exec(s);
+  if (!m) return null;
+  return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0);
+}
+
+/** "HH:MM" of seconds from midnight. */
+export function formatClock(s: number): string {
+  const m = Math.round(s / 60);
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+}
+
+type Row = { line: number; get: (col: string) => string };
+
+const num = (file: string, r: Row, col: string, opts: { required?: boolean; min?: number; max?: number; integer?: boolean } = {}): number | undefined => {
+  const s = r.get(col);
+  if (s === '') {
+    if (opts.required) throw new DataError(file, r.line, col, 'is required');
+    return undefined;
+  }
+  const x = Number(s);
+  if (!Number.isFinite(x)) throw new DataError(file, r.line, col, `"${s}" is not a number`);
+  if (opts.integer && !Number.isInteger(x)) throw new DataError(file, r.line, col, `"${s}" is not a whole number`);
+  if (opts.min !== undefined && x < opts.min) throw new DataError(file, r.line, col, `${x} is below ${opts.min}`);
+  if (opts.max !== undefined && x > opts.max) throw new DataError(file, r.line, col, `${x} is above ${opts.max}`);
+  return x;
+};
+
+const clock = (file: string, r: Row, col: string): number | undefined => {
+  const s = r.get(col);
+  if (s === '') return undefined;
+  const t = parseClock(s);
+  if (t === null) throw new DataError(file, r.line, col, `"${s}" is not a time HH:MM`);
+  return t;
+};
+
+const pair = (file: string, r: Row, a: string, b: string): [number, number] | undefined => {
+  const x = clock(file, r, a);
+  const y = clock(file, r, b);
+  if (x === undefined && y === undefined) return undefined;
+  if (x === undefined || y === undefined) throw new DataError(file, r.line, x === undefined ? a : b, `is required with ${x === undefined ? b : a}`);
+  if (y < x) throw new DataError(file, r.line, b, `${formatClock(y)} is before ${a} ${formatClock(x)}`);
+  return [x, y];
+};
+
+/** Parses a stops CSV; DataError names the file, line and column. */
+export function parseStopsCsv(file: string, text: string): VrpStopInput[] {
+  const seen = new Map<string, number>();
+  return rowsOf(file, text, ['id', 'lon', 'lat']).map((r) => {
+    const id = r.get('id');
+    if (id === '') throw new DataError(file, r.line, 'id', 'is required');
+    if (seen.has(id)) throw new DataError(file, r.line, 'id', `duplicate id "${id}" (also line ${seen.get(id)})`);
+    seen.set(id, r.line);
+    const kg = num(file, r, 'kg', { min: 0 });
+    const serviceMin = num(file, r, 'serviceMin', { min: 0 });
+    const tw = pair(file, r, 'twStart', 'twEnd');
+    return {
+      id,
+      location: [num(file, r, 'lon', { required: true, min: -180, max: 180 })!, num(file, r, 'lat', { required: true, min: -90, max: 90 })!],
+      ...(kg !== undefined ? { demand: { kg } } : {}),
+      ...(serviceMin !== undefined ? { serviceS: serviceMin * 60 } : {}),
+      ...(tw ? { timeWindows: [tw] } : {}),
+    };
+  });
+}
+
+/** Parses a vehicles CSV; DataError names the file, line and column. */
+export function parseVehiclesCsv(file: string, text: string): VrpVehicleInput[] {
+  const rows = rowsOf(file, text, ['id', 'lon', 'lat', 'capacityKg']);
+  if (rows.length === 0) throw new DataError(file, undefined, undefined, 'no vehicle');
+  return rows.map((r) => {
+    const id = r.get('id');
+    if (id === '') throw new DataError(file, r.line, 'id', 'is required');
+    const shift = pair(file, r, 'shiftStart', 'shiftEnd');
+    const count = num(file, r, 'count', { min: 0, integer: true });
+    const costs = { fixedCny: num(file, r, 'fixedCny', { min: 0 }), perKmCny: num(file, r, 'perKmCny', { min: 0 }), perHourCny: num(file, r, 'perHourCny', { min: 0 }) };
+    const given = Object.fromEntries(Object.entries(costs).filter(([, v]) => v !== undefined));
+    return {
+      id,
+      start: [num(file, r, 'lon', { required: true, min: -180, max: 180 })!, num(file, r, 'lat', { required: true, min: -90, max: 90 })!],
+      capacity: { kg: num(file, r, 'capacityKg', { required: true, min: 0 })! },
+      ...(shift ? { shift } : {}),
+      ...(count !== undefined ? { count } : {}),
+      ...(Object.keys(given).length > 0 ? { costs: given } : {}),
+    };
+  });
+}
+
+/** A request from the two CSV texts. */
+export function requestFromCsv(stopsFile: string, stopsText: string, vehiclesFile: string, vehiclesText: string): VrpRequest {
+  return { stops: parseStopsCsv(stopsFile, stopsText), vehicles: parseVehiclesCsv(vehiclesFile, vehiclesText) };
+}
+
+const csvCell = (x: string | number): string => (typeof x === 'string' && /[",\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : String(x));
+
+/** The plan as CSV: one line per step (vehicle, sequence, stop, position, times HH:MM, waiting, load after). */
+export function planToCsv(result: VrpResult): string {
+  const header = ['vehicle', 'seq', 'type', 'stopId', 'lon', 'lat', 'arrival', 'serviceStart', 'departure', 'waitingMin', ...result.dimensions.map((d) => `load_${d}`), 'late'];
+  const lines = [header.join(',')];
+  for (const r of result.routes) {
+    r.steps.forEach((s, k) => {
+      lines.push(
+        [
+          r.vehicle, k, s.type, s.id ?? '', s.location?.[0] ?? '', s.location?.[1] ?? '', formatClock(s.arrivalS),
+          s.serviceStartS !== undefined ? formatClock(s.serviceStartS) : '', formatClock(s.departureS), Math.round(s.waitingS / 6) / 10,
+          ...s.load, s.late ? 'yes' : '',
+        ].map(csvCell).join(','),
+      );
+    });
+  }
+  for (const u of result.unassigned) lines.push([csvCell('(unassigned)'), '', 'unassigned', csvCell(u.id), '', '', '', '', '', '', ...result.dimensions.map(() => ''), csvCell(u.reason)].join(','));
+  return lines.join('\n') + '\n';
+}

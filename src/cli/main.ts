@@ -15,6 +15,8 @@ const COMMANDS: Record<string, string> = {
   vrp: 'plan delivery routes: --stops stops.csv --vehicles vehicles.csv [--seconds 10] [--seed 1] [--out plan.json|plan.csv|plan.geojson] (Ctrl-C keeps the best plan)',
   flywheel: 'baseline vs optimised week by week, merchants, attribution, bands: [--periods 52] [--seed 1] [--seeds 3] [--params name=value,...] [--cities N] [--off forecasting,allocation,routing] [--out report.json] [--json]',
   savings: 'one week, baseline vs optimised on the same SYNTHETIC demand, Shapley attribution: [--seed 1] [--week 1] [--params name=value,...] [--cities N] [--off ...] [--json] [--out FILE]',
+  allocate: 'allocate demand to hubs by LP: [--seed S] [--scale X] [--demand FILE.json] [--integer] [--close HUB,…] [--capacity HUB=T,…] [--json] [--out FILE]',
+  roads: 'street graphs: roads import FILE.osm.pbf [--out data/roads/NAME]; roads info DIR; roads route DIR --from LON,LAT --to LON,LAT',
   bench: 'run a benchmark: hubflow bench <kind> [options] (see README)',
 };
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/index.js';
 import { analysisApp, pollUntil, TINY } from './analysis-helper.js';
 
 let app: FastifyInstance;
@@ -154,6 +155,26 @@ describe('scenarios on disk', () => {
         expect(d.latestResult).toBeNull();
       } finally {
         await b.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a run left unfinished by a crashed server is shown as failed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hubflow-api-scenarios-'));
+    try {
+      const store = openStore({ dir });
+      const s = await store.createScenario({ name: 'orphan', kind: 'flywheel', inputs: flywheelInputs, seed: 1 });
+      const run = await store.createRun(s.id, { jobId: 'job-of-a-dead-process' });
+      await store.updateRunProgress(run.id, 0.4);
+      await store.close();
+      const a = await analysisApp(dir);
+      try {
+        const d = (await a.inject({ method: 'GET', url: `/api/scenarios/${s.id}` })).json() as Detail & { runs: { error: string }[] };
+        expect(d.runs[0]).toMatchObject({ id: run.id, status: 'failed', error: expect.stringMatching(/interrupted/) });
+      } finally {
+        await a.close();
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

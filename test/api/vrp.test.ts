@@ -79,6 +79,23 @@ describe('POST /api/vrp', () => {
     expect(first.distanceFromPrevM).toBeGreaterThan(0);
   });
 
+  it('solves in a worker: the server answers other requests meanwhile', async () => {
+    const solving = post('/api/vrp', cityProblem(40, { seconds: 1.5 }));
+    await sleep(300);
+    const t0 = Date.now();
+    const health = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(health.statusCode).toBe(200);
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect((await solving).json().kpis.served).toBe(40);
+  }, 15_000);
+
+  it('sends large problems to the job form', async () => {
+    const res = await post('/api/vrp', cityProblem(201, { seconds: 1 }));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().field).toBe('stops');
+    expect(res.json().detail).toContain('/api/vrp/jobs');
+  });
+
   it.each([
     ['window closing before it opens', (p: ReturnType<typeof tiny>) => p.stops.push({ id: 'c', locationIndex: 1, location: [120.1, 30.2], demand: { kg: 0 }, serviceS: 0, timeWindows: [[900, 100]] } as never), 'stops.2.timeWindows.0'],
     ['negative service time (schema)', (p: ReturnType<typeof tiny>) => ((p.stops[1] as { serviceS?: number }).serviceS = -5), 'stops.1.serviceS'],

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { ThreadJobRunner, type JobSnapshot } from '../../jobs/index.js';
 import type { RoadNetwork } from '../../roads/index.js';
 import { InputError, NotFoundError } from '../../shared/errors.js';
-import { buildVrp, checkSolvable, evaluateVrp, jobInputOf, resultOf, solveVrp, type BuiltVrp, type RawPlan, type VrpRequest } from '../../vrp-service/index.js';
+import { buildVrp, checkSolvable, evaluateVrp, jobInputOf, resultOf, type BuiltVrp, type RawPlan, type VrpRequest, type VrpResult } from '../../vrp-service/index.js';
 import { problemResponses } from '../schemas/common.js';
 import {
   VrpEvaluateSchema,
@@ -51,11 +51,18 @@ const vrp: FastifyPluginAsync<VrpRoutesOptions> = async (app, opts) => {
   });
 
   const unknown = (id: string) => new NotFoundError(`no vrp job with id ${id} (unknown or expired)`, 'id');
+  const answers = new Map<string, VrpResult>(); // the last few finished jobs' answers
   const view = (s: JobSnapshot) => {
     const { kind: _kind, result, ...rest } = s;
     const b = built.get(s.id);
     if (!result || !b) return rest;
-    return { ...rest, result: resultOf(b, result as RawPlan) };
+    let answer = answers.get(s.id);
+    if (!answer) {
+      answer = resultOf(b, result as RawPlan);
+      answers.set(s.id, answer);
+      while (answers.size > 8) answers.delete(answers.keys().next().value as string);
+    }
+    return { ...rest, result: answer };
   };
   const snapshotOf = async (id: string): Promise<JobSnapshot> => {
     if (!built.has(id) || !runner) throw unknown(id);
@@ -86,11 +93,15 @@ const vrp: FastifyPluginAsync<VrpRoutesOptions> = async (app, opts) => {
       if (body.stops.length > VRP_SYNC_LIMITS.stops) throw new InputError(`stops: at most ${VRP_SYNC_LIMITS.stops} stops here; use POST /api/vrp/jobs`, 'stops');
       const s = body.options?.seconds;
       if (s !== undefined && s > VRP_SYNC_LIMITS.seconds) throw new InputError(`options.seconds: at most ${VRP_SYNC_LIMITS.seconds} here; use POST /api/vrp/jobs`, 'options.seconds');
-      if (s === undefined && body.options?.iterations !== undefined) {
-        // an iteration limit alone could run long: cap it by the time limit as well
-        return solveVrp({ ...body, options: { ...body.options, seconds: VRP_SYNC_LIMITS.seconds } }, graphs);
-      }
-      return solveVrp(body, graphs);
+      const b = buildVrp(body, graphs);
+      checkSolvable(b);
+      const input = jobInputOf(b, body);
+      // an iteration limit alone could run long: cap it by the time limit as well
+      if (input.seconds === undefined) input.seconds = VRP_SYNC_LIMITS.seconds;
+      // solved in a worker thread so that the server stays responsive meanwhile
+      const r = jobs();
+      const jobId = await r.submit(VRP_JOB_KIND, input);
+      return resultOf(b, (await r.result(jobId)) as RawPlan);
     },
   );
 

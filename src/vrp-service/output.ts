@@ -97,6 +97,18 @@ function lineOf(built: BuiltVrp, steps: VrpStep[]): LonLat[] | null {
   return out;
 }
 
+/** One Point per distinct start/end location of the vehicles used (kind 'depot'). */
+function depotFeatures(built: BuiltVrp, used: RoutePlan[]): unknown[] {
+  const locs = new Set<number>();
+  for (const r of used) {
+    const v = built.problem.vehicles[r.vehicle];
+    if (v) locs.add(v.startLocation).add(v.endLocation);
+  }
+  return [...locs]
+    .filter((l) => built.points[l])
+    .map((l) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: built.points[l] }, properties: { kind: 'depot' } }));
+}
+
 /** Extra facts from the solver run, shown in `solver`. */
 export interface SolverInfo {
   seed: number;
@@ -110,11 +122,12 @@ export interface SolverInfo {
  * by component, unassigned stops with reasons, every violation found by the
  * independent checker, GeoJSON and KPIs.
  */
-export function assembleResult(built: BuiltVrp, routes: RoutePlan[], unassigned: Unassigned[], solver?: SolverInfo): VrpResult {
+export function assembleResult(built: BuiltVrp, routes: RoutePlan[], unassigned: Unassigned[], solver?: SolverInfo, labels?: string[]): VrpResult {
   const p = built.problem;
-  const used = routes.filter((r) => r.stops.length > 0);
+  const keep = routes.map((r) => r.stops.length > 0);
+  const used = routes.filter((_, i) => keep[i]);
   const report = checkSolution(p, used, unassigned.map((u) => u.stop));
-  const names = routeNames(built, used);
+  const names = labels ? labels.filter((_, i) => keep[i]) : routeNames(built, used);
   const total: CostBreakdown = { fixedCny: 0, distanceCny: 0, timeCny: 0, totalCny: 0 };
   const features: unknown[] = [];
   const out: VrpRoute[] = used.map((plan, r) => {
@@ -179,7 +192,7 @@ export function assembleResult(built: BuiltVrp, routes: RoutePlan[], unassigned:
       waitingS: r0(report.routes.reduce((s, r) => s + r.waitingS, 0)),
       costCny: r2(report.cost),
     },
-    geojson: { type: 'FeatureCollection', features },
+    geojson: { type: 'FeatureCollection', features: [...depotFeatures(built, used), ...features] },
     ...(solver ? { solver } : {}),
   };
 }

@@ -63,7 +63,7 @@ export function solveVrp(req: VrpRequest, graphs: readonly RoadNetwork[] = [], o
 
 /**
  * Evaluates a given plan without optimising: vehicle ids (`id` or `id#k`)
- * and stop ids are resolved; stops in no route are reported unassigned
+ * and stop ids are resolved (routes keep the caller's labels); stops in no route are reported unassigned
  * ('not-planned') and as missing by the checker unless optional.
  */
 export function evaluateVrp(req: VrpRequest, plan: VrpPlanRoute[], graphs: readonly RoadNetwork[] = []): VrpResult {
@@ -88,5 +88,5 @@ export function evaluateVrp(req: VrpRequest, plan: VrpPlanRoute[], graphs: reado
   built.stopIds.forEach((_, s) => {
     if (!planned.has(s)) unassigned.push({ stop: s, reason: 'not-planned' as Unassigned['reason'] });
   });
-  return assembleResult(built, routes, unassigned);
+  return assembleResult(built, routes, unassigned, undefined, plan.map((r) => r.vehicle));
 }

@@ -131,6 +131,16 @@ describe('POST /api/vrp/evaluate', () => {
     expect(b).toMatchObject({ id: 'b', arrivalS: 210, late: true });
     expect(body.routes[0].steps[0].load).toEqual([13]);
     expect(body.solver).toBeUndefined();
+    expect(body.geojson.features[0]).toMatchObject({ geometry: { type: 'Point', coordinates: [120.0, 30.2] }, properties: { kind: 'depot' } });
+  });
+
+  it('keeps the route labels of the caller', async () => {
+    const p = tiny();
+    p.vehicles[0] = { ...p.vehicles[0], count: 2 } as never;
+    const body = (await post('/api/vrp/evaluate', { problem: p, routes: [{ vehicle: 'van#2', stops: ['b'] }, { vehicle: 'van#1', stops: ['a'] }] })).json();
+    expect(body.routes.map((r: { vehicle: string }) => r.vehicle)).toEqual(['van#2', 'van#1']);
+    expect(body.feasible).toBe(true);
+    expect(body.kpis.vehiclesUsed).toBe(2);
   });
 
   it('reports stops left out of the plan and unknown ids', async () => {

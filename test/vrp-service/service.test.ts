@@ -39,7 +39,7 @@ describe('vrp service', () => {
     };
     const r = solveVrp(req, [net]);
     expect(r.matrixSource).toBe('road:baltimore');
-    const line = r.geojson.features[0] as { geometry: { coordinates: unknown[] } };
+    const line = r.geojson.features.find((f) => (f as { properties: { kind: string } }).properties.kind === 'route') as { geometry: { coordinates: unknown[] } };
     expect(line.geometry.coordinates.length).toBeGreaterThan(5); // along the streets, not 5 straight legs
     expect(solveVrp({ ...req, options: { iterations: 10, roads: false } }, [net]).matrixSource).toBe('great-circle');
     // outside the graph: great-circle

@@ -13,7 +13,7 @@ const post = (url: string, body: unknown, headers: Record<string, string> = {}) 
 
 describe('POST /api/quotes', () => {
   it('returns options with price, breakdown, transit and geometry', async () => {
-    const res = await post('/api/quotes', { origin: 'a', destination: 'c', weightKg: 1.2, lengthCm: 30, widthCm: 20, heightCm: 10, shipAt: '2026-11-27T02:00:00Z' });
+    const res = await post('/api/quotes?geometry=true', { origin: 'a', destination: 'c', weightKg: 1.2, lengthCm: 30, widthCm: 20, heightCm: 10, shipAt: '2026-11-27T02:00:00Z' });
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.options.map((o: { service: string }) => o.service)).toEqual(['economy', 'express']);
@@ -23,6 +23,11 @@ describe('POST /api/quotes', () => {
     expect(eco.priceCny).toBeCloseTo(eco.breakdown.reduce((s: number, l: { amountCny: number }) => s + l.amountCny, 0), 6);
     expect(eco.path.geometry.type).toBe('LineString');
     expect(body.volumetricWeightKg).toBe(1);
+    // without ?geometry=true the answer carries the legs but not the line
+    const plain = (await post('/api/quotes', { origin: 'a', destination: 'c', weightKg: 1.2 })).json();
+    expect(plain.options[0].path.geometry).toBeUndefined();
+    expect(plain.options[0].path.legs.length).toBeGreaterThan(0);
+    expect((await post('/api/quotes?geometry=maybe', { origin: 'a', destination: 'c', weightKg: 1 })).json()).toMatchObject({ status: 400, field: 'geometry' });
   });
 
   it.each([
@@ -78,7 +83,7 @@ describe('the quote response schema', () => {
       { origin: [0.1, 0.05], destination: 'b', weightKg: 1, lengthCm: 60, widthCm: 50, heightCm: 40, shipAt: '2026-11-27T02:00:00Z' },
       { origin: 'a', destination: 'd', weightKg: 1, shipAt: '2026-11-27T02:00:00Z' },
     ]) {
-      const res = await post('/api/quotes', body);
+      const res = await post('/api/quotes?geometry=true', body);
       expect(res.statusCode).toBe(200);
       const direct = JSON.parse(JSON.stringify(app.quotes.quote(body as never, { geometry: true })));
       expect(res.json()).toEqual(direct);

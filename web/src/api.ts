@@ -61,7 +61,7 @@ export function fetchPath(req: PathRequest, signal?: AbortSignal): Promise<PathR
 
 /** `POST /api/quotes`: one option per service level (or the one asked for). */
 export function fetchQuote(req: QuoteRequest, signal?: AbortSignal): Promise<QuoteResult> {
-  return request<QuoteResult>('/api/quotes', {
+  return request<QuoteResult>('/api/quotes?geometry=true', {
     method: 'POST',
     headers: { accept: 'application/json', 'content-type': 'application/json' },
     body: JSON.stringify(req),

@@ -18,7 +18,7 @@ const allocations: FastifyPluginAsync = async (app) => {
     '/allocations',
     {
       schema: {
-        tags: ['network'],
+        tags: ['allocation'],
         summary: 'Allocate OD demand to hubs and lanes at least cost; flows, hub use, costs, unmet demand with reasons, capacity prices',
         body: AllocationRequestSchema,
         response: { 200: AllocationResponseSchema, ...problemResponses },

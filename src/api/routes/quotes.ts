@@ -8,17 +8,19 @@ import { BatchRequestSchema, QuoteRequestSchema, QuoteResultSchema, type BatchRe
 const quotes: FastifyPluginAsync<{ engine: QuoteEngine }> = async (app, { engine }) => {
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
 
-  app.post<{ Body: QuoteRequestBody }>(
+  app.post<{ Body: QuoteRequestBody; Querystring: { geometry?: 'true' | 'false' } }>(
     '/quotes',
     {
       schema: {
         tags: ['quotes'],
         summary: 'Price and transit time of one parcel, per service level, from its path through the network',
+        description: 'Each option carries its path summary and legs; `?geometry=true` adds the path as a GeoJSON LineString (for drawing; it triples the size of the answer).',
+        querystring: { type: 'object', properties: { geometry: { type: 'string', enum: ['true', 'false'] } }, additionalProperties: false },
         body: QuoteRequestSchema,
         response: { 200: QuoteResultSchema, ...problemResponses },
       },
     },
-    async (req) => engine.quote(req.body as QuoteRequest, { geometry: true }),
+    async (req) => engine.quote(req.body as QuoteRequest, { geometry: req.query.geometry === 'true' }),
   );
 
   app.post<{ Body: BatchRequestBody | string }>(

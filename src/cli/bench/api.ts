@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { loadNetworkData } from '../../network/index.js';
@@ -17,21 +18,44 @@ interface LoadResult {
   requests: number;
 }
 
-/** Starts a server script as its own process and resolves with its port. */
-function startServer(args: string[], env: Record<string, string>): Promise<{ proc: ChildProcess; port: number }> {
+/** A free TCP port on the loopback interface. */
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: packageRoot(), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = out.match(/listening (\d+)|"msg":"Server listening at http:\/\/127\.0\.0\.1:(\d+)"/);
-      if (m) resolve({ proc, port: Number(m[1] ?? m[2]) });
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
-    proc.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out.slice(-500)}`)));
-    setTimeout(() => reject(new Error(`server did not start: ${out.slice(-500)}`)), 30_000).unref();
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as AddressInfo;
+      srv.close(() => resolve(port));
+    });
   });
+}
+
+/**
+ * Starts a server script as its own process on a free port, with request logging off (as a production
+ * server would run under load), and resolves once it answers.
+ */
+async function startServer(args: (port: number) => string[], readyPath: string): Promise<{ proc: ChildProcess; port: number }> {
+  const port = await freePort();
+  const proc = spawn(process.execPath, ['--import', 'tsx', ...args(port)], {
+    cwd: packageRoot(),
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let err = '';
+  proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const t0 = performance.now();
+  while (performance.now() - t0 < 30_000) {
+    if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}: ${err.slice(-500)}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}${readyPath}`, { method: readyPath === '/api/quotes' ? 'POST' : 'GET' });
+      if (res.status < 500) return { proc, port };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  proc.kill('SIGTERM');
+  throw new Error(`server did not start within 30 s: ${err.slice(-500)}`);
 }
 
 /** Realistic, varied quote requests: city pairs weighted by population, log-normal weights, some boxes. */
@@ -103,7 +127,7 @@ export async function run(argv: string[]): Promise<void> {
   });
   try {
     // A 10,000-row batch on a server that has quoted nothing yet (cold caches).
-    const hub = await startServer([join('src', 'cli', 'main.ts'), 'serve', '--port', '0', '--host', '127.0.0.1'], { LOG_LEVEL: 'info' });
+    const hub = await startServer((port) => [join('src', 'cli', 'main.ts'), 'serve', '--port', String(port), '--host', '127.0.0.1'], '/api/health');
     procs.push(hub.proc);
     const rows = bodies.slice(0, 10_000).map((b) => JSON.parse(b));
     const t0 = performance.now();
@@ -115,7 +139,7 @@ export async function run(argv: string[]): Promise<void> {
     const batchWarmS = (performance.now() - t1) / 1000;
     console.log(`batch: 10,000 rows in ${batchColdS.toFixed(2)} s cold, ${batchWarmS.toFixed(2)} s warm (${batch.okRows} quoted, ${batch.errorRows} errors)`);
 
-    const bare = await startServer([join('src', 'cli', 'bench', 'bare-server.ts')], { PORT: '0' });
+    const bare = await startServer(() => [join('src', 'cli', 'bench', 'bare-server.ts')], '/api/quotes');
     procs.push(bare.proc);
     await load('warm-up', bare.port, bodies, 2, connections);
     results.push(await load('bare Fastify', bare.port, bodies, seconds, connections));

@@ -5,4 +5,4 @@ const app = Fastify({ logger: false });
 app.post('/api/quotes', async () => ({ ok: true }));
 const port = Number(process.env.PORT ?? 0);
 await app.listen({ port, host: '127.0.0.1' });
-process.stdout.write(`listening ${(app.server.address() as { port: number }).port}\n`);
+

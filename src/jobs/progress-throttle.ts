@@ -8,7 +8,9 @@ import type { Progress } from '../shared/stop.js';
 /** A throttled progress sink. */
 export interface ProgressThrottle {
   report(p: Progress): void;
-  /** Drops any report held back (call when the job ends). */
+  /** Sends the report held back, if any, then stops (call when the job has finished well). */
+  finish(): void;
+  /** Drops any report held back (call when the job fails or is cancelled). */
   stop(): void;
 }
 
@@ -27,6 +29,12 @@ export function throttleProgress(send: (p: Progress) => void, intervalMs: number
       send(p);
     }
   };
+  const stop = () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    pending = undefined;
+  };
   return {
     report(p) {
       if (stopped) return;
@@ -39,11 +47,11 @@ export function throttleProgress(send: (p: Progress) => void, intervalMs: number
         timer ??= setTimeout(flush, intervalMs - elapsed);
       }
     },
-    stop() {
-      stopped = true;
+    finish() {
       if (timer) clearTimeout(timer);
-      timer = undefined;
-      pending = undefined;
+      flush();
+      stop();
     },
+    stop,
   };
 }

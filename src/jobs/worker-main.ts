@@ -85,7 +85,9 @@ async function run(msg: Extract<ToWorker, { type: 'run' }>): Promise<void> {
       },
       signal,
     });
-    progress.stop();
+    // the last report (often 100%) must not be lost to the throttle when the job has finished well
+    if (signal.aborted) progress.stop();
+    else progress.finish();
     send(signal.aborted ? { type: 'cancelled', jobId: msg.jobId, result } : { type: 'done', jobId: msg.jobId, result });
   } catch (err) {
     progress.stop();

@@ -56,3 +56,19 @@ describe('throttleProgress', () => {
     expect(sent[0].iteration).toBe(1);
   });
 });
+
+describe('throttleProgress finish', () => {
+  it('sends the report held back when the job finishes well, and nothing after', () => {
+    let t = 0;
+    const sent: number[] = [];
+    const p = throttleProgress((x) => sent.push(x.fraction ?? -1), 100, () => t);
+    p.report({ fraction: 0.1 });
+    t = 10;
+    p.report({ fraction: 1 });
+    expect(sent).toEqual([0.1]);
+    p.finish();
+    expect(sent).toEqual([0.1, 1]);
+    p.report({ fraction: 0.5 });
+    expect(sent).toEqual([0.1, 1]);
+  });
+});

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -36,7 +36,7 @@ function freePort(): Promise<number> {
  */
 async function startServer(args: (port: number) => string[], readyPath: string): Promise<{ proc: ChildProcess; port: number }> {
   const port = await freePort();
-  const proc = spawn(process.execPath, ['--import', 'tsx', ...args(port)], {
+  const proc = spawn(process.execPath, args(port), {
     cwd: packageRoot(),
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -127,7 +127,11 @@ export async function run(argv: string[]): Promise<void> {
   });
   try {
     // A 10,000-row batch on a server that has quoted nothing yet (cold caches).
-    const hub = await startServer((port) => [join('src', 'cli', 'main.ts'), 'serve', '--port', String(port), '--host', '127.0.0.1'], '/api/health');
+    // Both servers run compiled, as `npm start` runs hubflow (tsx's on-the-fly transform costs about a third).
+    console.log('building (tsc -p tsconfig.build.json) ...');
+    execFileSync(process.execPath, [join(packageRoot(), 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(packageRoot(), 'tsconfig.build.json')], { stdio: 'inherit' });
+    const dist = join(packageRoot(), 'dist', 'src', 'cli');
+    const hub = await startServer((port) => [join(dist, 'main.js'), 'serve', '--port', String(port), '--host', '127.0.0.1'], '/api/health');
     procs.push(hub.proc);
     const rows = bodies.slice(0, 10_000).map((b) => JSON.parse(b));
     const t0 = performance.now();
@@ -139,7 +143,7 @@ export async function run(argv: string[]): Promise<void> {
     const batchWarmS = (performance.now() - t1) / 1000;
     console.log(`batch: 10,000 rows in ${batchColdS.toFixed(2)} s cold, ${batchWarmS.toFixed(2)} s warm (${batch.okRows} quoted, ${batch.errorRows} errors)`);
 
-    const bare = await startServer(() => [join('src', 'cli', 'bench', 'bare-server.ts')], '/api/quotes');
+    const bare = await startServer(() => [join(dist, 'bench', 'bare-server.js')], '/api/quotes');
     procs.push(bare.proc);
     await load('warm-up', bare.port, bodies, 2, connections);
     results.push(await load('bare Fastify', bare.port, bodies, seconds, connections));

@@ -2,22 +2,17 @@
 // API from buildApp() on a free port and drives Debian's headless Chromium with playwright-core.
 // The forecast is asked for with model=theta (all 130 cities ≈ 1.2 CPU s on the server, as a job)
 // to keep the test fast; the default (auto, ≈ 11 CPU s) is the same code path.
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/app.js';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, openPage, shotDir, startServer } from './harness.js';
 import type { DemandForecast } from '../../web/src/demand-types.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-const webDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
-const shotDir = fileURLToPath(new URL('./__screenshots__', import.meta.url));
 
 const hashParam = (url: string, key: string) => new URLSearchParams(new URL(url).hash.slice(1)).get(key);
 
-describe.skipIf(!haveChromium && !process.env.CI)('Demand view in headless Chromium', () => {
+describeInBrowser('Demand view in headless Chromium', () => {
   let app: FastifyInstance;
   let browser: Browser;
   let page: Page;
@@ -33,27 +28,11 @@ describe.skipIf(!haveChromium && !process.env.CI)('Demand view in headless Chrom
   const radius = async (id: string) => Number(await page.getAttribute(`path.hf-demand-city[data-id="${id}"]`, 'data-r'));
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`Chromium is missing at ${CHROMIUM} (apt-get install -y chromium)`);
-    if (!existsSync(`${webDir}/index.html`)) throw new Error(`${webDir} is missing: run \`npm run build:web\` first (npm test does)`);
-    app = await buildApp({ webDir });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const addr = app.server.address();
-    if (!addr || typeof addr === 'string') throw new Error('no port');
-    base = `http://127.0.0.1:${addr.port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    ({ app, base } = await startServer());
+    ({ browser, page } = await openPage(base, { consoleErrors, foreignRequests }));
     page.setDefaultTimeout(15_000);
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
     page.on('request', (r) => {
       const u = r.url();
-      if (!u.startsWith(base) && !/^(data|about|blob):/.test(u)) foreignRequests.push(u);
       const m = /\/api\/forecasts\/jobs\/([^/?]+)/.exec(u);
       if (m) polls.push(`${r.method()} ${m[1]}`);
     });

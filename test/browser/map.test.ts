@@ -1,17 +1,12 @@
 // Browser test of the map UI: serves the built UI (dist/web, built by `npm test` first) and the API
 // from buildApp() on a free port, drives Debian's headless Chromium with playwright-core, and saves
 // a screenshot to test/browser/__screenshots__/map.png.
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/app.js';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, openPage, shotDir, startServer } from './harness.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-const webDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
-const shotDir = fileURLToPath(new URL('./__screenshots__', import.meta.url));
 
 interface Place {
   id: string;
@@ -21,7 +16,7 @@ interface Place {
 }
 
 // Without Chromium the test is skipped on a workstation but fails in CI (process.env.CI).
-describe.skipIf(!haveChromium && !process.env.CI)('map UI in headless Chromium', () => {
+describeInBrowser('map UI in headless Chromium', () => {
   let app: FastifyInstance;
   let browser: Browser;
   let page: Page;
@@ -31,28 +26,9 @@ describe.skipIf(!haveChromium && !process.env.CI)('map UI in headless Chromium',
   const foreignRequests: string[] = [];
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`Chromium is missing at ${CHROMIUM} (apt-get install -y chromium)`);
-    if (!existsSync(`${webDir}/index.html`)) throw new Error(`${webDir} is missing: run \`npm run build:web\` first (npm test does)`);
-    app = await buildApp({ webDir });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const addr = app.server.address();
-    if (!addr || typeof addr === 'string') throw new Error('no port');
-    base = `http://127.0.0.1:${addr.port}/`;
+    ({ app, base } = await startServer());
     places = ((await app.inject({ url: '/api/places' })).json() as { places: Place[] }).places;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
-    page.on('request', (r) => {
-      const u = r.url();
-      if (!u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('about:')) foreignRequests.push(u);
-    });
+    ({ browser, page } = await openPage(base, { consoleErrors, foreignRequests }));
   });
 
   afterAll(async () => {

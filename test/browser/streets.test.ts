@@ -1,17 +1,12 @@
 // Browser test of the Streets view: serves the built UI (dist/web, built by `npm test` first) and the
 // API from buildApp() on a free port and drives Debian's headless Chromium with playwright-core.
 // The road graph is the first of GET /api/roads (the Baltimore demo in data/roads).
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/api/app.js';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeInBrowser, openPage, shotDir, startServer } from './harness.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-const webDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
-const shotDir = fileURLToPath(new URL('./__screenshots__', import.meta.url));
 
 interface Graph {
   name: string;
@@ -32,7 +27,7 @@ const hashPoint = (url: string, key: string): [number, number] => {
   return v.split(',').map(Number) as [number, number];
 };
 
-describe.skipIf(!haveChromium && !process.env.CI)('Streets view in headless Chromium', () => {
+describeInBrowser('Streets view in headless Chromium', () => {
   let app: FastifyInstance;
   let browser: Browser;
   let page: Page;
@@ -46,31 +41,12 @@ describe.skipIf(!haveChromium && !process.env.CI)('Streets view in headless Chro
   const waitState = (state: string) => page.waitForSelector(`[data-testid="streets-panel"][data-state="${state}"]`, { timeout: 10_000 });
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`Chromium is missing at ${CHROMIUM} (apt-get install -y chromium)`);
-    if (!existsSync(`${webDir}/index.html`)) throw new Error(`${webDir} is missing: run \`npm run build:web\` first (npm test does)`);
-    app = await buildApp({ webDir });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const addr = app.server.address();
-    if (!addr || typeof addr === 'string') throw new Error('no port');
-    base = `http://127.0.0.1:${addr.port}/`;
+    ({ app, base } = await startServer());
     const roads = (await app.inject({ url: '/api/roads' })).json() as { graphs: Graph[] };
     if (roads.graphs.length === 0) throw new Error('no road graph loaded (data/roads)');
     graph = roads.graphs[0];
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    ({ browser, page } = await openPage(base, { consoleErrors, foreignRequests }));
     page.setDefaultTimeout(15_000);
-    page.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(m.text());
-    });
-    page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
-    page.on('request', (r) => {
-      const u = r.url();
-      if (!u.startsWith(base) && !/^(data|about|blob):/.test(u)) foreignRequests.push(u);
-    });
   });
 
   afterAll(async () => {

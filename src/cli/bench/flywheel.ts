@@ -1,5 +1,6 @@
 import { parseArgs, flagString } from '../args.js';
-import { bandLines, FLYWHEEL_FLAGS, flywheelRequest, periodTable, runWithBar, summaryLine, writeAtomic } from '../commands/flywheel.js';
+import { bandLines, FLYWHEEL_FLAGS, flywheelRequest, periodTable, runWithBar, summaryLine } from '../commands/flywheel.js';
+import { writeAtomic } from '../output.js';
 
 /**
  * npm run bench -- flywheel [--periods 52] [--seeds 1] [--seed 1] [--out FILE] [--params ...] [--off ...]

@@ -1,47 +1,9 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { loadNetworkData, Network } from '../../network/index.js';
 import { COMPONENTS, resolveParams, runFlywheelSeeds, SAVINGS_DEFAULTS, type FlywheelBandReport, type FlywheelReport, type SavingsParams, type Switches } from '../../savings/index.js';
 import { CancelledError, InputError } from '../../shared/errors.js';
 import { defaultDataDir } from '../../shared/paths.js';
-import type { Progress } from '../../shared/stop.js';
 import { flagNumber, flagString, parseArgs, type ParsedArgs } from '../args.js';
-
-/** A one-line progress bar on a stream (redrawn in place on a terminal; a line per 10% otherwise). */
-export function progressBar(stream: NodeJS.WriteStream, label: string): { update(p: Progress): void; clear(): void } {
-  const tty = stream.isTTY === true;
-  let lastTenth = -1;
-  let drawn = false;
-  return {
-    update(p) {
-      const f = p.fraction ?? 0;
-      if (tty) {
-        const width = 30;
-        const full = Math.round(f * width);
-        stream.write(`\r${label} [${'#'.repeat(full)}${'.'.repeat(width - full)}] ${(f * 100).toFixed(0).padStart(3)}% ${(p.message ?? '').padEnd(36).slice(0, 36)}`);
-        drawn = true;
-      } else if (Math.floor(f * 10) > lastTenth) {
-        lastTenth = Math.floor(f * 10);
-        stream.write(`${label}: ${(f * 100).toFixed(0)}% ${p.message ?? ''}\n`);
-      }
-    },
-    clear() {
-      if (tty && drawn) stream.write(`\r${' '.repeat(90)}\r`);
-      drawn = false;
-    },
-  };
-}
-
-/** Writes a file next to its target, then renames it: an interrupted run leaves no half-written file. */
-export function writeAtomic(path: string, text: string, flag = 'out'): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new InputError(`--${flag}: cannot write ${path}: ${(e as Error).message}`, flag);
-  }
-}
+import { progressBar, writeAtomic } from '../output.js';
 
 /** Runs `work` with Ctrl-C wired to an AbortSignal; a cancelled run exits 130 and writes nothing. */
 export async function cancellable<T>(what: string, work: (signal: AbortSignal) => Promise<T>, onCancel: () => void = () => {}): Promise<T> {

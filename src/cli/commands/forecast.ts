@@ -1,39 +1,13 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { loadNetworkData, Network } from '../../network/index.js';
 import { forecastDemand, type DemandForecast, type DirectionForecast } from '../../pipeline/demand-forecast.js';
 import { DEMAND_FORECAST_DEFAULTS } from '../../pipeline/forecast-request.js';
 import { CancelledError, HubflowError, InputError, NotFoundError } from '../../shared/errors.js';
 import { defaultDataDir } from '../../shared/paths.js';
-import type { Progress } from '../../shared/stop.js';
 import { flagNumber, flagString, parseArgs } from '../args.js';
+import { progressBar, writeAtomic } from '../output.js';
 
 /** Request fields and the flags that set them (to name the flag in error messages). */
 const FLAG_OF: Record<string, string> = { horizonDays: 'horizon', model: 'model', levels: 'levels', seed: 'seed', historyDays: 'history', cities: 'cities' };
-
-/** A one-line text progress bar on a stream (redrawn in place on a terminal; a line per 10% otherwise). */
-function progressBar(stream: NodeJS.WriteStream): { update(p: Progress): void; clear(): void } {
-  const tty = stream.isTTY === true;
-  let lastTenth = -1;
-  let drawn = false;
-  return {
-    update(p) {
-      const f = p.fraction ?? 0;
-      if (tty) {
-        const width = 30;
-        const full = Math.round(f * width);
-        stream.write(`\r[${'#'.repeat(full)}${'.'.repeat(width - full)}] ${(f * 100).toFixed(0).padStart(3)}% ${(p.message ?? '').padEnd(40).slice(0, 40)}`);
-        drawn = true;
-      } else if (Math.floor(f * 10) > lastTenth) {
-        lastTenth = Math.floor(f * 10);
-        stream.write(`forecast: ${(f * 100).toFixed(0)}% ${p.message ?? ''}\n`);
-      }
-    },
-    clear() {
-      if (tty && drawn) stream.write(`\r${' '.repeat(80)}\r`);
-      drawn = false;
-    },
-  };
-}
 
 const avg = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 const fmt = (x: number | null, digits: number): string => (x === null ? '–' : x.toFixed(digits));
@@ -76,7 +50,7 @@ export async function run(argv: string[]): Promise<void> {
   const controller = new AbortController();
   const onSigint = (): void => controller.abort();
   process.once('SIGINT', onSigint);
-  const bar = progressBar(process.stderr);
+  const bar = progressBar(process.stderr, 'forecast');
   const t0 = performance.now();
   let result: DemandForecast;
   try {
@@ -100,15 +74,7 @@ export async function run(argv: string[]): Promise<void> {
 
   const out = flagString(args, 'out');
   if (out) {
-    // write next to the target, then rename: an interrupted run leaves no half-written file
-    const tmp = `${out}.tmp-${process.pid}`;
-    try {
-      writeFileSync(tmp, JSON.stringify(result));
-      renameSync(tmp, out);
-    } catch (e) {
-      rmSync(tmp, { force: true });
-      throw new InputError(`--out: cannot write ${out}: ${(e as Error).message}`, 'out');
-    }
+    writeAtomic(out, JSON.stringify(result));
     console.error(`wrote ${out}`);
   }
   if (args.flags.has('json')) console.log(JSON.stringify(result, null, 2));

@@ -1,10 +1,11 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadNetworkData, Network } from '../../network/index.js';
 import { batchToCsv, loadTariff, parseBatchCsv, quoteBatch, QuoteEngine, type QuoteRequest } from '../../quote/index.js';
 import { InputError } from '../../shared/errors.js';
 import { defaultDataDir } from '../../shared/paths.js';
 import { flagNumber, flagString, parseArgs, requireFlag } from '../args.js';
+import { writeAtomic } from '../output.js';
 
 /**
  * hubflow quote --from A --to B --weight KG [--dims LxWxH] [--value CNY] [--service ID] [--json]
@@ -28,10 +29,7 @@ export async function run(argv: string[]): Promise<void> {
     const csv = batchToCsv(result);
     const out = flagString(args, 'out');
     if (out) {
-      // write next to the target, then rename: an interrupted run leaves no half-written file
-      const tmp = `${out}.tmp-${process.pid}`;
-      writeFileSync(tmp, csv);
-      renameSync(tmp, out);
+      writeAtomic(out, csv);
     } else process.stdout.write(csv);
     console.error(`quoted ${result.okRows} rows, ${result.errorRows} with errors, in ${((performance.now() - t0) / 1000).toFixed(2)} s`);
     if (result.errorRows > 0) process.exitCode = 3;

@@ -2,7 +2,8 @@ import { loadNetworkData, Network } from '../../network/index.js';
 import { runSavings, type SavingsReport } from '../../savings/index.js';
 import { defaultDataDir } from '../../shared/paths.js';
 import { flagString, parseArgs } from '../args.js';
-import { cancellable, intFlag, paramsFlag, progressBar, switchesFlag, writeAtomic } from './flywheel.js';
+import { progressBar, writeAtomic } from '../output.js';
+import { cancellable, intFlag, paramsFlag, switchesFlag } from './flywheel.js';
 
 function printReport(r: SavingsReport): void {
   console.log(`Baseline vs optimised, week ${r.week} after the history (seed ${r.seed}), ${r.parcels.toLocaleString('en-US')} SYNTHETIC parcels, same realised demand`);

@@ -1,15 +1,14 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { existsSync, readdirSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import { ThreadJobRunner } from '../../jobs/index.js';
 import { loadPreparedRoadGraph, type RoadNetwork } from '../../roads/index.js';
 import { InputError } from '../../shared/errors.js';
 import { defaultDataDir } from '../../shared/paths.js';
-import type { Progress } from '../../shared/stop.js';
 import {
   buildVrp, checkSolvable, formatClock, jobInputOf, planToCsv, requestFromCsv, resultOf, type RawPlan, type VrpResult,
 } from '../../vrp-service/index.js';
 import { flagNumber, flagString, parseArgs, requireFlag } from '../args.js';
+import { progressBar, writeAtomic } from '../output.js';
 
 /**
  * `hubflow vrp --stops stops.csv --vehicles vehicles.csv [--seconds S] [--iterations N] [--seed N]
@@ -48,7 +47,7 @@ export async function run(argv: string[]): Promise<void> {
   checkSolvable(built);
 
   const runner = new ThreadJobRunner({ handlers: { vrp: { module: new URL('../../vrp-service/job.js', import.meta.url), exportName: 'vrpJob' } } });
-  const bar = progressBar(process.stderr);
+  const bar = progressBar(process.stderr, 'vrp', (p) => (p.best !== undefined ? `best ${p.best.toFixed(2)} CNY` : 'no feasible plan yet'));
   let interrupts = 0;
   let jobId = '';
   const onSigint = (): void => {
@@ -87,14 +86,7 @@ export async function run(argv: string[]): Promise<void> {
     const result = resultOf(built, raw);
     if (out) {
       const text = format === '.csv' ? planToCsv(result) : JSON.stringify(format === '.geojson' ? result.geojson : result, null, format === '.json' ? 1 : 0);
-      const tmp = join(out, '..', `.${basename(out)}.${process.pid}.tmp`);
-      try {
-        writeFileSync(tmp, text);
-        renameSync(tmp, out);
-      } catch (e) {
-        rmSync(tmp, { force: true });
-        throw e;
-      }
+      writeAtomic(out, text);
     }
     console.log(summary(result, out));
   } finally {
@@ -109,32 +101,6 @@ function loadRoadGraphs(dir: string): RoadNetwork[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'roads.json')))
     .map((d) => loadPreparedRoadGraph(join(dir, d.name)));
-}
-
-/** A one-line progress bar on stderr: fraction of the time or iteration budget and the best cost so far. */
-function progressBar(stream: NodeJS.WriteStream): { update(p: Progress): void; clear(): void } {
-  const tty = stream.isTTY === true;
-  let lastTenth = -1;
-  let drawn = false;
-  return {
-    update(p) {
-      const f = Math.min(1, p.fraction ?? 0);
-      const best = p.best !== undefined ? `best ${p.best.toFixed(2)} CNY` : 'no feasible plan yet';
-      if (tty) {
-        const width = 30;
-        const full = Math.round(f * width);
-        stream.write(`\r[${'#'.repeat(full)}${'.'.repeat(width - full)}] ${(f * 100).toFixed(0).padStart(3)}% ${best.padEnd(30)}`);
-        drawn = true;
-      } else if (Math.floor(f * 10) > lastTenth) {
-        lastTenth = Math.floor(f * 10);
-        stream.write(`vrp: ${(f * 100).toFixed(0)}% ${best}\n`);
-      }
-    },
-    clear() {
-      if (tty && drawn) stream.write(`\r${' '.repeat(72)}\r`);
-      drawn = false;
-    },
-  };
 }
 
 /** Text summary: KPIs and one line per route. */

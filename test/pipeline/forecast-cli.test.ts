@@ -1,25 +1,12 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runHubflow } from '../cli/run-hubflow.js';
 
-const ROOT = join(import.meta.dirname, '../..');
 
-/** Runs `hubflow forecast ...` from the sources; `onStderr` may send it a signal. */
-function hubflow(args: string[], onStderr?: (text: string, kill: (s: NodeJS.Signals) => void) => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'forecast', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => {
-      stderr += d;
-      onStderr?.(stderr, (s) => child.kill(s));
-    });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** Runs `hubflow forecast ...`. */
+const hubflow = (args: string[], onStderr?: Parameters<typeof runHubflow>[1]) => runHubflow(['forecast', ...args], onStderr);
 
 describe.concurrent('hubflow forecast', () => {
   it('refuses a bad horizon with a message naming the flag', async () => {

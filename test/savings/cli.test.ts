@@ -1,25 +1,11 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runHubflow } from '../cli/run-hubflow.js';
 
-const ROOT = join(import.meta.dirname, '../..');
 
-/** Runs `hubflow <cmd> ...` from the sources; `onStderr` may send it a signal. */
-function hubflow(args: string[], onStderr?: (text: string, kill: (s: NodeJS.Signals) => void) => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => {
-      stderr += d;
-      onStderr?.(stderr, (s) => child.kill(s));
-    });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const hubflow = runHubflow;
 
 describe.concurrent('hubflow flywheel / savings', () => {
   it('refuses negative periods with a message naming the flag', async () => {

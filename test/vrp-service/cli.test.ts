@@ -1,26 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateStationSample } from '../../src/vrp-service/sample-station.js';
+import { runHubflow } from '../cli/run-hubflow.js';
 
-const ROOT = join(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
-
-function hubflow(args: string[], onStderr?: (text: string, kill: () => void) => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const p = spawn(TSX, [join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d) => (stdout += d));
-    p.stderr.on('data', (d) => {
-      stderr += d;
-      onStderr?.(stderr, () => p.kill('SIGINT'));
-    });
-    p.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** `hubflow ...` from the sources; `onStderr` may stop it with Ctrl-C (SIGINT). */
+const hubflow = (args: string[], onStderr?: (text: string, kill: () => void) => void) =>
+  runHubflow(args, onStderr && ((text, kill) => onStderr(text, () => kill('SIGINT'))));
 
 describe('hubflow vrp', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hubflow-vrp-'));

@@ -9,6 +9,9 @@ import L from 'leaflet';
 import { fetchNetwork, fetchPlaces, fetchProvinces } from './api.js';
 import { createDemandPanes } from './demand-layer.js';
 import { createDemandView } from './demand-view.js';
+import { createAnalysisView } from './analysis-view.js';
+import { createFlowsView } from './flows-view.js';
+import { createOpsView } from './ops-view.js';
 import { BASEMAP_ATTRIBUTION, countriesLayer, createBasemapPanes, provincesLayer } from './basemap.js';
 import { esc } from './format.js';
 import { addLegend } from './legend.js';
@@ -23,7 +26,7 @@ import { createStreetsView } from './streets-view.js';
 import type { Place } from './types.js';
 import { parseUrlState, writeUrlState, type Tab, type UrlState } from './url-state.js';
 
-const TITLES: Record<Tab, string> = { paths: 'hubflow · Paths', quote: 'hubflow · Quote', batch: 'hubflow · Batch quotes', streets: 'hubflow · Streets', demand: 'hubflow · Demand' };
+const TITLES: Record<Tab, string> = { paths: 'hubflow · Paths', quote: 'hubflow · Quote', batch: 'hubflow · Batch quotes', streets: 'hubflow · Streets', demand: 'hubflow · Demand', ops: 'hubflow · Operations', flows: 'hubflow · Flows', analysis: 'hubflow · Analysis' };
 
 /** Deepest zoom on the hub network, and on a city's streets. */
 const NETWORK_MAX_ZOOM = 11;
@@ -36,6 +39,9 @@ function showTab(tab: Tab): void {
   document.getElementById('quote-view')!.hidden = tab !== 'quote' && tab !== 'batch';
   document.getElementById('streets-view')!.hidden = tab !== 'streets';
   document.getElementById('demand-view')!.hidden = tab !== 'demand';
+  document.getElementById('ops-view')!.hidden = tab !== 'ops';
+  document.getElementById('flows-view')!.hidden = tab !== 'flows';
+  document.getElementById('analysis-view')!.hidden = tab !== 'analysis';
   document.getElementById('quote-single')!.hidden = tab !== 'quote';
   document.getElementById('quote-batch')!.hidden = tab !== 'batch';
   document.querySelectorAll<HTMLButtonElement>('.view-tabs button').forEach((b) => {
@@ -134,6 +140,34 @@ async function start(): Promise<void> {
     fit: !initial.view,
     fitPadding: { paddingTopLeft: [40, 40], paddingBottomRight: [40, 40] },
   });
+  // The Operations, Flows and Analysis views: each draws its own layers and hides them on leaving.
+  const views = {
+    ops: createOpsView(document.getElementById('ops-view')!, map, {
+      initial: initial.ops,
+      onState: (st) => {
+        url = { ...url, ops: st };
+        save();
+      },
+      fitPadding: { paddingTopLeft: [40, 40], paddingBottomRight: [40, 40] },
+    }),
+    flows: createFlowsView(document.getElementById('flows-view')!, map, {
+      initial: initial.flows,
+      onState: (st) => {
+        url = { ...url, flows: st };
+        save();
+      },
+      fitPadding: { paddingTopLeft: [40, 40], paddingBottomRight: [40, 40] },
+    }),
+    analysis: createAnalysisView(document.getElementById('analysis-view')!, map, {
+      initial: initial.analysis,
+      onState: (st) => {
+        url = { ...url, analysis: st };
+        save();
+      },
+      fitPadding: { paddingTopLeft: [40, 40], paddingBottomRight: [40, 40] },
+    }),
+  };
+  const isOwnView = (t: Tab): t is keyof typeof views => t === 'ops' || t === 'flows' || t === 'analysis';
   const setTab = (tab: Tab) => {
     const prev = url.tab;
     if (tab === 'quote' || tab === 'batch') quoteSub = tab;
@@ -144,10 +178,13 @@ async function start(): Promise<void> {
     if (prev === 'streets' && tab !== 'streets') leaveStreets();
     if (tab === 'demand' && prev !== 'demand') demand.enter();
     if (prev === 'demand' && tab !== 'demand') demand.leave();
+    if (isOwnView(prev) && prev !== tab) views[prev].leave();
+    if (isOwnView(tab) && prev !== tab) views[tab].enter();
     onTab(tab);
   };
   if (initial.tab === 'streets') enterStreets(!initial.view);
   if (initial.tab === 'demand') demand.enter();
+  if (isOwnView(initial.tab)) views[initial.tab].enter();
   document.querySelectorAll<HTMLButtonElement>('.view-tabs button, .subswitch button').forEach((b) => {
     b.addEventListener('click', () => {
       const t = b.dataset.tab as Tab;

@@ -7,8 +7,13 @@
 //   &view=streets&sfrom=LON,LAT&sto=LON,LAT&sweight=time|distance
 // and, for the Demand view (demand-logic.ts):
 //   &view=demand&dh=DAYS&dmodel=NAME&dday=I&ddir=destination&dcolor=error&dcity=ID&dcities=ID,ID
+// and, for the Operations, Flows and Analysis views, the parameters their *-logic.ts modules define
+// (prefixes o, f and a).
+import { DEFAULT_ANALYSIS, formatAnalysis, parseAnalysis, type AnalysisUrlState } from './analysis-logic.js';
 import { DEFAULT_DEMAND, formatDemand, parseDemand, type DemandUrlState } from './demand-logic.js';
+import { DEFAULT_FLOWS, formatFlows, parseFlows, type FlowsUrlState } from './flows-logic.js';
 import { isMode, isObjective, MODES } from './modes.js';
+import { DEFAULT_OPS, formatOps, parseOps, type OpsUrlState } from './ops-logic.js';
 import type { Mode, Objective } from './types.js';
 
 /** A map view: centre and zoom. */
@@ -19,7 +24,7 @@ export interface MapView {
 }
 
 /** The panel's view: the path planner, a quote for one parcel, a CSV batch of quotes, a street route, or the demand forecast. */
-export type Tab = 'paths' | 'quote' | 'batch' | 'streets' | 'demand';
+export type Tab = 'paths' | 'quote' | 'batch' | 'streets' | 'demand' | 'ops' | 'flows' | 'analysis';
 
 /** What a street route minimises: travel time (fastest) or distance (shortest). */
 export type StreetWeight = 'time' | 'distance';
@@ -58,6 +63,12 @@ export interface UrlState {
   quote: QuoteUrlState;
   streets: StreetsUrlState;
   demand: DemandUrlState;
+  /** The Operations view (vehicle routes from a depot): ops-logic.ts. */
+  ops: OpsUrlState;
+  /** The Flows view (allocation by LP): flows-logic.ts. */
+  flows: FlowsUrlState;
+  /** The Analysis view (savings and the flywheel): analysis-logic.ts. */
+  analysis: AnalysisUrlState;
 }
 
 /** An empty Quote form. */
@@ -75,9 +86,12 @@ export const DEFAULT_STATE: Readonly<UrlState> = {
   quote: { ...EMPTY_QUOTE },
   streets: { from: null, to: null, weight: 'time' },
   demand: { ...DEFAULT_DEMAND },
+  ops: { ...DEFAULT_OPS },
+  flows: { ...DEFAULT_FLOWS },
+  analysis: { ...DEFAULT_ANALYSIS },
 };
 
-const TABS: readonly Tab[] = ['paths', 'quote', 'batch', 'streets', 'demand'];
+const TABS: readonly Tab[] = ['paths', 'quote', 'batch', 'streets', 'demand', 'ops', 'flows', 'analysis'];
 
 function parseLonLatParam(s: string | null): [number, number] | null {
   if (!s) return null;
@@ -165,6 +179,9 @@ export function parseUrlState(hash: string): UrlState {
     quote: parseQuote(q),
     streets: parseStreets(q),
     demand: parseDemand(q),
+    ops: parseOps(q),
+    flows: parseFlows(q),
+    analysis: parseAnalysis(q),
   };
 }
 
@@ -186,6 +203,9 @@ export function formatUrlState(s: UrlState): string {
   formatQuote(s.quote, parts);
   formatStreets(s.streets, parts);
   formatDemand(s.demand, parts);
+  formatOps(s.ops, parts);
+  formatFlows(s.flows, parts);
+  formatAnalysis(s.analysis, parts);
   return parts.length ? `#${parts.join('&')}` : '';
 }
 

@@ -17,7 +17,7 @@ export function defaultDataDir(): string {
   return process.env.HUBFLOW_DATA_DIR ?? join(packageRoot(), 'data');
 }
 
-/** The built web UI (vite build output). */
+/** The built web UI (vite build output), or HUBFLOW_WEB_DIR. */
 export function defaultWebDir(): string {
-  return join(packageRoot(), 'dist', 'web');
+  return process.env.HUBFLOW_WEB_DIR || join(packageRoot(), 'dist', 'web');
 }

@@ -10,7 +10,8 @@ import { buildApp } from '../../src/api/app.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
-export const webDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
+/** The built UI: dist/web, or HUBFLOW_WEB_DIR (a private build, e.g. `vite build --outDir /tmp/web-x`). */
+export const webDir = process.env.HUBFLOW_WEB_DIR || fileURLToPath(new URL('../../dist/web', import.meta.url));
 export const shotDir = fileURLToPath(new URL('./__screenshots__', import.meta.url));
 
 /** A describe that is skipped on a workstation without Chromium but fails in CI (process.env.CI). */

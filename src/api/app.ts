@@ -16,7 +16,8 @@ import roadRoutes from './routes/roads.js';
 import forecastRoutes from './routes/forecasts.js';
 import { loadPreparedRoadGraph, type RoadNetwork } from '../roads/index.js';
 import { loadTariff, QuoteEngine } from '../quote/index.js';
-import { AnalysisRuntime } from '../pipeline/analysis-runtime.js';
+import { AnalysisRuntime, defaultJobWorkers } from '../pipeline/analysis-runtime.js';
+import { ThreadJobRunner } from '../jobs/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -54,8 +55,15 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   app.decorate('network', network);
   app.decorate('quotes', quotes);
   app.decorate('dataDir', dataDir);
-  const analysis = new AnalysisRuntime({ dataDir, stateDir: opts.stateDir });
-  app.addHook('onClose', () => analysis.close());
+  // One pool of worker threads for every long job (forecasts, vehicle routing, flywheel, savings);
+  // threads start on first use, so an app that runs no job starts none.
+  const jobs = new ThreadJobRunner({ workers: defaultJobWorkers() });
+  const analysis = new AnalysisRuntime({ dataDir, stateDir: opts.stateDir, jobs });
+  // Closing the runner cancels running jobs; the analysis runtime then records their runs as cancelled.
+  app.addHook('onClose', async () => {
+    await jobs.close();
+    await analysis.close();
+  });
   app.setErrorHandler(errorHandler);
   app.addSchema(ProblemSchema);
 
@@ -83,12 +91,12 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
       await api.register(pathRoutes);
       await api.register(quoteRoutes, { engine: quotes });
       await api.register(roadRoutes, { graphs: roads });
-      await api.register(forecastRoutes, { network });
+      await api.register(forecastRoutes, { network, jobs });
       await api.register((await import('./routes/allocations.js')).default);
       await api.register((await import('./routes/savings.js')).default, { network, analysis });
       await api.register((await import('./routes/flywheel.js')).default, { network, analysis });
       await api.register((await import('./routes/scenarios.js')).default, { network, analysis });
-      await api.register((await import('./routes/vrp.js')).default, { graphs: roads });
+      await api.register((await import('./routes/vrp.js')).default, { graphs: roads, jobs });
     },
     { prefix: '/api' },
   );

@@ -25,12 +25,19 @@ export interface AnalysisRuntimeOptions {
   workers?: number;
   /** Minimum interval between progress writes of a tracked run, ms (default 1000). */
   progressIntervalMs?: number;
+  /** The app's shared job runner; its owner closes it. Without one the runtime starts its own. */
+  jobs?: ThreadJobRunner;
 }
 
 /** HUBFLOW_JOB_WORKERS as a positive integer, or undefined when unset or invalid. */
 function workersFromEnv(): number | undefined {
   const n = Number(process.env.HUBFLOW_JOB_WORKERS);
   return Number.isInteger(n) && n >= 1 ? n : undefined;
+}
+
+/** Worker threads of the app's job runner: HUBFLOW_JOB_WORKERS, else at least 2, so a short job does not wait behind a long one. */
+export function defaultJobWorkers(): number {
+  return workersFromEnv() ?? Math.max(2, THREAD_RUNNER_DEFAULTS.workers);
 }
 
 /** Job runner, store and run trackers of the analysis routes. */
@@ -48,11 +55,19 @@ export class AnalysisRuntime {
     this.ownStore = !opts.store;
   }
 
-  /** The job runner (started on first use). */
+  /** The job runner: the shared one given, with this runtime's kinds registered, or its own (started on first use). */
   jobs(): ThreadJobRunner {
+    const shared = this.opts.jobs;
+    if (shared) {
+      if (!shared.kinds().includes(FLYWHEEL_JOB_KIND)) {
+        shared.register(FLYWHEEL_JOB_KIND, { module: new URL('./flywheel-job.js', import.meta.url), exportName: 'flywheelJob' });
+        shared.register(SAVINGS_JOB_KIND, { module: new URL('./flywheel-job.js', import.meta.url), exportName: 'savingsJob' });
+      }
+      return shared;
+    }
     if (!this.runner) {
       this.runner = new ThreadJobRunner({
-        workers: this.opts.workers ?? workersFromEnv() ?? Math.max(2, THREAD_RUNNER_DEFAULTS.workers),
+        workers: this.opts.workers ?? defaultJobWorkers(),
         handlers: {
           [FLYWHEEL_JOB_KIND]: { module: new URL('./flywheel-job.js', import.meta.url), exportName: 'flywheelJob' },
           [SAVINGS_JOB_KIND]: { module: new URL('./flywheel-job.js', import.meta.url), exportName: 'savingsJob' },

@@ -177,6 +177,18 @@ export function buildVrp(req: VrpRequest, graphs: readonly RoadNetwork[] = []): 
     };
   });
 
+  const stopIndex = new Map(stopIds.map((id, i) => [id, i]));
+  const pairs = (req.pairs ?? []).map((pr, i) => {
+    const at = (key: 'pickup' | 'delivery'): number => {
+      const k = stopIndex.get(pr[key]);
+      return k === undefined ? fail(`pairs.${i}.${key}`, `unknown stop "${pr[key]}"`) : k;
+    };
+    const pickup = at('pickup');
+    const delivery = at('delivery');
+    if (pickup === delivery) fail(`pairs.${i}.delivery`, 'is the pickup itself');
+    return { pickup, delivery };
+  });
+
   let travel: Travel;
   if (given) {
     const n = req.matrix!.distancesM.length;
@@ -195,6 +207,7 @@ export function buildVrp(req: VrpRequest, graphs: readonly RoadNetwork[] = []): 
     durationS: given ? req.matrix!.durationsS : travel.durationS,
     stops,
     vehicles,
+    ...(pairs.length > 0 ? { pairs } : {}),
   };
   const problem = withRequestFields(() => createProblem(input));
   return { problem, input, stopIds, vehicleIds, points, dimensions: dims, matrixSource: travel.source, road: travel.road };

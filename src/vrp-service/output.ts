@@ -22,17 +22,27 @@ function routeNames(built: BuiltVrp, routes: RoutePlan[]): string[] {
 /**
  * The timeline of one route, as the checker reckons it: leave the depot as
  * late as useful (no avoidable waiting), serve each stop at the start of its
- * first window not yet closed (late when all are closed), load after each step.
+ * first window not yet closed (late when all are closed), load after each step
+ * (unpaired stops' demand leaves the depot on board; a pair's pickup loads
+ * what its delivery unloads), then the forward slack of every step.
  */
 function timeline(built: BuiltVrp, plan: RoutePlan): VrpStep[] {
   const p = built.problem;
   const veh = p.vehicles[plan.vehicle];
   const L = p.numLocations;
   const D = p.dimensions.length;
+  const pickupOf = new Map<number, number>();
+  const paired = new Set<number>();
+  for (const pr of p.pairs) {
+    pickupOf.set(pr.delivery, pr.pickup);
+    paired.add(pr.pickup).add(pr.delivery);
+  }
   const stops = plan.stops.map((s) => p.stops[s]);
   const run = (depart: number): { steps: VrpStep[]; waitSoFar: number; delay: number } => {
     let load = new Array(D).fill(0);
-    for (const s of stops) for (let d = 0; d < D; d++) load[d] += s.demand[d];
+    plan.stops.forEach((s) => {
+      if (!paired.has(s)) for (let d = 0; d < D; d++) load[d] += p.stops[s].demand[d];
+    });
     const steps: VrpStep[] = [
       { type: 'start', location: built.points[veh.startLocation], arrivalS: depart, departureS: depart, waitingS: 0, load: [...load], distanceFromPrevM: 0 },
     ];
@@ -41,6 +51,7 @@ function timeline(built: BuiltVrp, plan: RoutePlan): VrpStep[] {
     let waitSoFar = 0;
     let delay = Infinity;
     stops.forEach((s, k) => {
+      const idx = plan.stops[k];
       t += p.durationS[prev * L + s.location];
       const arrival = t;
       let w = s.timeWindows.find((x) => x[1] + EPS >= t);
@@ -52,10 +63,15 @@ function timeline(built: BuiltVrp, plan: RoutePlan): VrpStep[] {
       delay = Math.min(delay, waitSoFar + Math.max(0, w[1] - t));
       const start = t;
       t += s.serviceS;
-      load = load.map((x, d) => x - s.demand[d]);
+      const pickup = pickupOf.get(idx);
+      if (pickup !== undefined) load = load.map((x, d) => x - p.stops[pickup].demand[d]);
+      else if (paired.has(idx)) load = load.map((x, d) => x + s.demand[d]);
+      else load = load.map((x, d) => x - s.demand[d]);
+      const bounded = w[0] > 0 || w[1] < Infinity;
       steps.push({
-        type: 'stop', id: built.stopIds[plan.stops[k]], location: built.points[s.location], arrivalS: arrival, serviceStartS: start,
+        type: 'stop', id: built.stopIds[idx], location: built.points[s.location], arrivalS: arrival, serviceStartS: start,
         departureS: t, waitingS: wait, load: [...load], distanceFromPrevM: p.distanceM[prev * L + s.location], ...(late ? { late: true } : {}),
+        ...(bounded ? { timeWindow: [w[0], w[1]] as [number, number] } : {}),
       });
       prev = s.location;
     });
@@ -69,7 +85,29 @@ function timeline(built: BuiltVrp, plan: RoutePlan): VrpStep[] {
   if (stops.length > 0) depart = Math.max(depart, stops[0].timeWindows[0][0] - p.durationS[veh.startLocation * L + stops[0].location]);
   const first = run(depart);
   const saved = Math.min(first.delay, first.waitSoFar);
-  return saved > EPS ? run(depart + saved).steps : first.steps;
+  const steps = saved > EPS ? run(depart + saved).steps : first.steps;
+  addSlack(steps, veh.shiftS[1]);
+  return steps;
+}
+
+/**
+ * Forward time slack, from the end backwards: F(end) = shift end − arrival;
+ * F(i) = min(close(i) − start(i), waiting(i+1) + F(i+1)) — a later start at i
+ * is absorbed by the waiting at i+1 first (Savelsbergh 1992). Late stops get 0.
+ * `binding` marks a stop whose own window closes as its service starts.
+ */
+function addSlack(steps: VrpStep[], shiftEndS: number): void {
+  const end = steps[steps.length - 1];
+  let next = shiftEndS - end.arrivalS;
+  if (Number.isFinite(next)) end.slackS = Math.max(0, next);
+  for (let k = steps.length - 2; k >= 1; k--) {
+    const s = steps[k];
+    const own = s.timeWindow ? s.timeWindow[1] - (s.serviceStartS ?? s.arrivalS) : Infinity;
+    const slack = s.late ? 0 : Math.max(0, Math.min(own, steps[k + 1].waitingS + next));
+    if (Number.isFinite(slack)) s.slackS = slack;
+    if (!s.late && own < 0.5) s.binding = true;
+    next = slack;
+  }
 }
 
 const rounded = (s: VrpStep): VrpStep => ({
@@ -78,6 +116,7 @@ const rounded = (s: VrpStep): VrpStep => ({
   ...(s.serviceStartS !== undefined ? { serviceStartS: r0(s.serviceStartS) } : {}),
   departureS: r0(s.departureS),
   waitingS: r0(s.waitingS),
+  ...(s.slackS !== undefined ? { slackS: r0(s.slackS) } : {}),
   load: s.load.map((x) => Math.round(x * 1000) / 1000),
   distanceFromPrevM: r0(s.distanceFromPrevM),
 });
@@ -165,11 +204,26 @@ export function assembleResult(built: BuiltVrp, routes: RoutePlan[], unassigned:
     };
   });
   total.totalCny = report.cost;
+  // Pickup-and-delivery pairs with both ends served: a straight line pickup → delivery.
+  const servedBy = new Map<number, string>();
+  used.forEach((r, i) => r.stops.forEach((s) => servedBy.set(s, names[i])));
+  for (const pr of p.pairs) {
+    const a = built.points[p.stops[pr.pickup].location];
+    const b = built.points[p.stops[pr.delivery].location];
+    if (!a || !b || !servedBy.has(pr.pickup) || !servedBy.has(pr.delivery)) continue;
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'LineString', coordinates: [a, b] },
+      properties: { kind: 'pair', pickup: built.stopIds[pr.pickup], delivery: built.stopIds[pr.delivery], vehicle: servedBy.get(pr.pickup) },
+    });
+  }
   const violations: VrpViolation[] = report.violations.map((v) => ({
     kind: v.kind,
     ...(v.route !== undefined ? { vehicle: names[v.route] } : {}),
     ...(v.stop !== undefined ? { stop: built.stopIds[v.stop] } : {}),
-    message: v.message.replace(/\bstop (\d+)\b/g, (_m, i: string) => `stop ${built.stopIds[Number(i)] ?? i}`).replace(/\broute (\d+)\b/g, (_m, i: string) => `route ${names[Number(i)] ?? i}`),
+    message: v.message.replace(/\bstop (\d+)\b/g, (_m, i: string) => `stop ${built.stopIds[Number(i)] ?? i}`).replace(/\bpair (\d+)->(\d+)/g, (_m, a: string, b: string) => `pair ${built.stopIds[Number(a)] ?? a}->${built.stopIds[Number(b)] ?? b}`)
+      .replace(/\broute (\d+)\b/g, (_m, i: string) => `route ${names[Number(i)] ?? i}`)
+      .replace(/\b\d+\.\d{3,}\b/g, (x) => String(Math.round(Number(x) * 100) / 100)),
   }));
   const lateStops = report.violations.filter((v) => v.kind === 'late').length;
   const unassignedOut = unassigned.map((u) => ({ id: built.stopIds[u.stop], reason: u.reason }));

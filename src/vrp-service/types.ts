@@ -19,6 +19,7 @@
  *     "skills": ["cold"], "costs": { "fixedCny": 150, "perKmCny": 1.2, "perHourCny": 40 }, "count": 6
  *   }],
  *   "matrix": { "distancesM": [[...]], "durationsS": [[...]] },   // optional; square, indexed by locationIndex
+ *   "pairs": [{ "pickup": "P1", "delivery": "D1" }],              // optional pickup-and-delivery pairs
  *   "options": { "seconds": 2, "iterations": 5000, "seed": 1, "detourFactor": 1.3, "speedKmh": 25, "roads": true }
  * }
  * ```
@@ -64,6 +65,12 @@ export interface VrpVehicleInput {
   count?: number;
 }
 
+/** A pickup-and-delivery pair (stop ids): same route, the pickup first; the pickup's demand rides until the delivery. */
+export interface VrpPairInput {
+  pickup: string;
+  delivery: string;
+}
+
 /** Options of a solve. */
 export interface VrpOptions {
   seconds?: number;
@@ -83,6 +90,8 @@ export interface VrpRequest {
   stops: VrpStopInput[];
   vehicles: VrpVehicleInput[];
   matrix?: { distancesM: number[][]; durationsS?: number[][] };
+  /** Pickup-and-delivery pairs (evaluate checks them; the search may not handle them yet). */
+  pairs?: VrpPairInput[];
   options?: VrpOptions;
 }
 
@@ -118,6 +127,16 @@ export interface VrpStep {
   load: number[];
   /** Stop reached after its window closed. */
   late?: boolean;
+  /** The time window the service was planned in (stops with a window only). */
+  timeWindow?: [number, number];
+  /**
+   * Forward time slack (stops and end): how much later service could start here without any
+   * window from here on being missed or the shift overrun (Savelsbergh's forward slack);
+   * absent when nothing limits it, 0 on a late stop.
+   */
+  slackS?: number;
+  /** This stop's own window closes when its service starts: the window binds the schedule here. */
+  binding?: boolean;
   /** Travel from the previous step. */
   distanceFromPrevM: number;
 }

@@ -3,6 +3,7 @@ import { ThreadJobRunner, type JobSnapshot } from '../../jobs/index.js';
 import type { RoadNetwork } from '../../roads/index.js';
 import { InputError, NotFoundError } from '../../shared/errors.js';
 import { buildVrp, checkSolvable, evaluateVrp, jobInputOf, resultOf, type BuiltVrp, type RawPlan, type VrpRequest, type VrpResult } from '../../vrp-service/index.js';
+import { getSample, listSamples, type VrpSample } from '../../vrp-service/samples.js';
 import { problemResponses } from '../schemas/common.js';
 import {
   VrpEvaluateSchema,
@@ -11,7 +12,11 @@ import {
   VrpJobSchema,
   VrpRequestSchema,
   VrpResultSchema,
+  VrpSampleListSchema,
+  VrpSampleParamsSchema,
+  VrpSampleSchema,
   type VrpEvaluateBody,
+  type VrpSampleParams,
   type VrpJobParams,
   type VrpRequestBody,
 } from '../schemas/vrp.js';
@@ -155,6 +160,37 @@ const vrp: FastifyPluginAsync<VrpRoutesOptions> = async (app, opts) => {
     async (req) => {
       await snapshotOf(req.params.id);
       return view(await runner!.cancel(req.params.id));
+    },
+  );
+
+  let samples: VrpSample[] | null = null; // generated once (deterministic)
+  const allSamples = (): VrpSample[] => (samples ??= listSamples(graphs));
+
+  app.get(
+    '/vrp/samples',
+    {
+      schema: {
+        tags: ['vrp'],
+        summary: 'The SYNTHETIC sample scenarios (made-up stations, stops and fleets) of the Operations view',
+        response: { 200: VrpSampleListSchema, ...problemResponses },
+      },
+    },
+    async () => ({ samples: allSamples().map(({ request: _r, stopsCsv: _c, ...info }) => info) }),
+  );
+
+  app.get<{ Params: VrpSampleParams }>(
+    '/vrp/samples/:name',
+    {
+      schema: {
+        tags: ['vrp'],
+        summary: 'One SYNTHETIC sample scenario: a ready request (POST it to /api/vrp or /api/vrp/jobs) and its stops as CSV',
+        params: VrpSampleParamsSchema,
+        response: { 200: VrpSampleSchema, ...problemResponses },
+      },
+    },
+    async (req) => {
+      const s = allSamples().find((x) => x.name === req.params.name);
+      return s ?? getSample(req.params.name, graphs);
     },
   );
 

@@ -58,6 +58,12 @@ export const VrpRequestSchema = Type.Object(
     stops: Type.Array(StopSchema, { maxItems: 5000 }),
     vehicles: Type.Array(VehicleSchema, { minItems: 1, maxItems: 1000 }),
     matrix: Type.Optional(Type.Object({ distancesM: Matrix, durationsS: Type.Optional(Matrix) }, { additionalProperties: false })),
+    pairs: Type.Optional(
+      Type.Array(
+        Type.Object({ pickup: Type.String({ minLength: 1 }), delivery: Type.String({ minLength: 1 }) }, { additionalProperties: false }),
+        { maxItems: 2500, description: 'pickup-and-delivery pairs (stop ids): same route, pickup first; evaluate checks them, the search may not handle them yet' },
+      ),
+    ),
     options: Type.Optional(
       Type.Object(
         {
@@ -98,6 +104,9 @@ const Step = Type.Object({
   waitingS: Type.Number(),
   load: Type.Array(Type.Number(), { description: 'on board after the step, per dimension' }),
   late: Type.Optional(Type.Boolean()),
+  timeWindow: Type.Optional(Type.Tuple([Type.Number(), Type.Number()], { description: 'the window the service was planned in (stops with a window)' })),
+  slackS: Type.Optional(Type.Number({ description: 'forward time slack: how much later service could start without missing a later window or the shift end; absent when unlimited' })),
+  binding: Type.Optional(Type.Boolean({ description: "the stop's own window closes as its service starts" })),
   distanceFromPrevM: Type.Number(),
 });
 
@@ -140,3 +149,21 @@ export const VrpJobSchema = Type.Object({
   startedAt: Type.Optional(Type.String()),
   finishedAt: Type.Optional(Type.String()),
 });
+
+const SampleInfo = {
+  name: Type.String(),
+  title: Type.String(),
+  description: Type.String(),
+  synthetic: Type.Boolean({ description: 'always true: made-up station, stops and fleet' }),
+  roadGraph: Type.Optional(Type.String({ description: 'road graph the stops lie on (routes follow its streets)' })),
+  stops: Type.Integer(),
+  depot: LonLat,
+};
+export const VrpSampleListSchema = Type.Object({ samples: Type.Array(Type.Object(SampleInfo)) });
+export const VrpSampleSchema = Type.Object({
+  ...SampleInfo,
+  request: Type.Unknown({ description: 'a request for POST /api/vrp (format: VrpRequest)' }),
+  stopsCsv: Type.String({ description: 'the stops as CSV: id,lon,lat,kg,serviceMin,twStart,twEnd' }),
+});
+export const VrpSampleParamsSchema = Type.Object({ name: Type.String({ minLength: 1, maxLength: 50 }) }, { additionalProperties: false });
+export type VrpSampleParams = Static<typeof VrpSampleParamsSchema>;

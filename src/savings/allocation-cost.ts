@@ -1,9 +1,10 @@
 import { solveLp } from '../allocation/index.js';
-import { buildHubModel, buildRoutes, gravityOd, resolveOptions, type HubModel, type OdDemand } from '../allocation/hub/index.js';
-import { greatCircleM } from '../network/index.js';
+import { buildHubModel, buildRoutes, gravityOd, resolveOptions, type AllocationOverrides, type HubModel, type OdDemand } from '../allocation/hub/index.js';
+import { greatCircleM, laneId } from '../network/index.js';
 import type { Network } from '../network/network.js';
 import type { City } from '../network/types.js';
 import { InfeasibleError } from '../shared/errors.js';
+import { checkHubParams } from './params.js';
 
 /**
  * What does not change from period to period: the OD pairs of the chosen
@@ -26,6 +27,24 @@ export interface AllocationContext {
   routesOfOd: number[][];
   /** Gravity seed, fixed for the run so that the OD pattern is structural. */
   gravitySeed: number;
+  /** The hub inputs the context was built with (a context is reused only for the same). */
+  hubs: HubInputs;
+}
+
+/** Hub inputs of a run: capacity scale and closed hubs (see SavingsParams). */
+export interface HubInputs {
+  hubCapacityScale: number;
+  closedHubs: readonly string[];
+  closedLanes?: readonly string[];
+}
+
+/** No change to the network's hubs. */
+export const DEFAULT_HUB_INPUTS: Readonly<HubInputs> = Object.freeze({ hubCapacityScale: 1, closedHubs: [], closedLanes: [] });
+
+/** Whether two hub inputs are the same (closed hubs in any order). */
+export function sameHubInputs(a: HubInputs, b: HubInputs): boolean {
+  const same = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((id) => y.includes(id));
+  return a.hubCapacityScale === b.hubCapacityScale && same(a.closedHubs, b.closedHubs) && same(a.closedLanes ?? [], b.closedLanes ?? []);
 }
 
 /** A plan executed on any demand: cost per kg of each OD (the plan's route mix), CNY/kg. */
@@ -37,7 +56,14 @@ export interface AllocationPlan {
 }
 
 /** Builds the context: baseline routes and the optimised model over all OD pairs of `cities`. */
-export function buildAllocationContext(network: Network, cities: readonly City[], gravitySeed: number): AllocationContext {
+export function buildAllocationContext(network: Network, cities: readonly City[], gravitySeed: number, hubs: HubInputs = DEFAULT_HUB_INPUTS): AllocationContext {
+  const closedHubs = [...hubs.closedHubs];
+  const closedLanes = [...(hubs.closedLanes ?? [])];
+  checkHubParams(network.data.hubs.map((h) => h.id), { closedHubs, closedLanes }, '', network.data.lanes.map(laneId));
+  const overrides: AllocationOverrides = { closedHubs, closedLanes };
+  if (hubs.hubCapacityScale !== 1) {
+    overrides.hubCapacityTonnesPerDay = Object.fromEntries(network.data.hubs.map((h) => [h.id, h.capacityTonnesPerDay * hubs.hubCapacityScale]));
+  }
   const pairs: { from: number; to: number }[] = [];
   const demand: OdDemand[] = [];
   cities.forEach((a, i) =>
@@ -50,18 +76,18 @@ export function buildAllocationContext(network: Network, cities: readonly City[]
   const key = (from: string, to: string) => `${from}>${to}`;
   const odByKey = new Map(demand.map((d, k) => [key(d.from, d.to), k]));
 
-  // Baseline: each city's nearest hub by road, direct road trunk, one route per pair.
-  const base = buildRoutes(network, demand, resolveOptions({ nearestHubs: 1, trunkModeSets: [['road']], maxRoutesPerOd: 1 }));
+  // Baseline: each city's nearest open hub by road, direct road trunk, one route per pair (closed lanes avoided).
+  const base = buildRoutes(network, demand, resolveOptions({ nearestHubs: 1, trunkModeSets: [['road']], maxRoutesPerOd: 1 }), { closedHubs, closedLanes });
   const penalty = resolveOptions().unmetPenaltyCnyPerKg;
   const baselineCnyPerKg = new Float64Array(pairs.length).fill(penalty);
   for (const r of base.routes) baselineCnyPerKg[r.od] = Math.min(baselineCnyPerKg[r.od], r.costCnyPerKg);
 
-  const hm = buildHubModel(network, { demand });
+  const hm = buildHubModel(network, { demand, overrides });
   const odOfRow = Int32Array.from(hm.demand.map((d) => odByKey.get(key(d.from, d.to))!));
   const routesOfOd: number[][] = pairs.map(() => []);
   hm.routeSet.routes.forEach((r, j) => routesOfOd[odOfRow[r.od]].push(j));
   const km = Float64Array.from(pairs, (p) => greatCircleM([cities[p.from].lon, cities[p.from].lat], [cities[p.to].lon, cities[p.to].lat]) / 1000);
-  return { cities: [...cities], pairs, baselineCnyPerKg, km, hm, odOfRow, routesOfOd, gravitySeed };
+  return { cities: [...cities], pairs, baselineCnyPerKg, km, hm, odOfRow, routesOfOd, gravitySeed, hubs: { hubCapacityScale: hubs.hubCapacityScale, closedHubs, closedLanes } };
 }
 
 /** OD kg/day from per-city parcels sent and received per day (gravity split, src/allocation/hub). */

@@ -49,7 +49,7 @@ export function bandsOf(reports: readonly FlywheelReport[]): PeriodBand[] {
 export async function runFlywheelSeeds(network: Network, opts: Omit<FlywheelOptions, 'seed' | 'context'> & { seeds: number[] }): Promise<FlywheelBandReport> {
   if (!Array.isArray(opts.seeds) || opts.seeds.length === 0) throw new InputError('seeds must be a non-empty list of integers', 'seeds');
   const p = resolveParams(opts.params);
-  const context = buildAllocationContext(network, topCities(network, p.cities), opts.seeds[0]);
+  const context = buildAllocationContext(network, topCities(network, p.cities), opts.seeds[0], { hubCapacityScale: p.hubCapacityScale, closedHubs: p.closedHubs, closedLanes: p.closedLanes });
   const reports: FlywheelReport[] = [];
   const n = opts.seeds.length;
   for (let i = 0; i < n; i++) {

@@ -3,7 +3,7 @@ import type { City } from '../network/types.js';
 import { CancelledError, InputError } from '../shared/errors.js';
 import type { ProgressFn } from '../shared/stop.js';
 import { modelByName } from '../forecast/index.js';
-import { buildAllocationContext, meanOdKm, odKgPerDay, type AllocationContext } from './allocation-cost.js';
+import { buildAllocationContext, meanOdKm, odKgPerDay, sameHubInputs, type AllocationContext } from './allocation-cost.js';
 import { assumptionsTable, resolveParams, type AssumptionRow, type SavingsParams } from './params.js';
 import { ALL_ON, measurePeriod, type PeriodCosts, type Switches } from './period.js';
 import { buildVolumeModel } from './volume.js';
@@ -112,7 +112,9 @@ export async function runFlywheel(network: Network, opts: FlywheelOptions): Prom
   const cancelled = () => {
     if (opts.signal?.aborted) throw new CancelledError('flywheel: cancelled');
   };
-  const ctx0 = opts.context && opts.context.cities.map((c) => c.id).join() === cities.map((c) => c.id).join() ? opts.context : buildAllocationContext(network, cities, seed);
+  const hubs = { hubCapacityScale: p.hubCapacityScale, closedHubs: p.closedHubs, closedLanes: p.closedLanes };
+  const reuse = opts.context && opts.context.cities.map((c) => c.id).join() === cities.map((c) => c.id).join() && sameHubInputs(opts.context.hubs, hubs);
+  const ctx0 = reuse && opts.context ? opts.context : buildAllocationContext(network, cities, seed, hubs);
   const ctx: AllocationContext = { ...ctx0, gravitySeed: seed };
   cancelled();
 

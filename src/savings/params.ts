@@ -53,6 +53,12 @@ export interface SavingsParams {
   vrpIterations: number;
   /** Forecasting model of the optimised plan (src/forecast registry). */
   forecastModel: string;
+  /** Every hub's capacity (data/hubs.csv) is multiplied by this in the optimised allocation; below 1 tightens the network. */
+  hubCapacityScale: number;
+  /** Hubs closed in both plans (ids of data/hubs.csv): the baseline takes each city's nearest open hub, the LP routes around them. */
+  closedHubs: string[];
+  /** Lanes closed in both plans (ids from~to~mode as in data/lanes.csv). */
+  closedLanes: string[];
 }
 
 /** Defaults; see `ASSUMPTION_SOURCES` for where each comes from. */
@@ -81,6 +87,9 @@ export const SAVINGS_DEFAULTS: Readonly<SavingsParams> = Object.freeze({
   citySpeedKmh: 20,
   vrpIterations: 50,
   forecastModel: 'auto',
+  hubCapacityScale: 1,
+  closedHubs: Object.freeze([]) as unknown as string[],
+  closedLanes: Object.freeze([]) as unknown as string[],
 });
 
 /** Where each parameter comes from: a source, or "assumption" with the reasoning. */
@@ -109,6 +118,9 @@ export const ASSUMPTION_SOURCES: Readonly<Record<keyof SavingsParams, string>> =
   citySpeedKmh: 'assumption: 20 km/h mean urban van speed',
   vrpIterations: 'choice: a short fixed search (seeded, deterministic)',
   forecastModel: 'src/forecast default model (auto)',
+  hubCapacityScale: 'scenario input: 1 = the capacities of data/hubs.csv (which do not bind at this volume); below 1 tightens every hub',
+  closedHubs: 'scenario input: none closed by default',
+  closedLanes: 'scenario input: none closed by default',
 });
 
 const num = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
@@ -150,6 +162,16 @@ export function resolveParams(p: Partial<SavingsParams> = {}): SavingsParams {
   check('vrpIterations', (v) => int(v) && v >= 1, 'an integer >= 1');
   if (typeof r.startDate !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(r.startDate)) throw new InputError('startDate must be an ISO date', 'params.startDate');
   if (typeof r.forecastModel !== 'string') throw new InputError('forecastModel must be a model name', 'params.forecastModel');
+  check('hubCapacityScale', (v) => v > 0, 'a number > 0');
+  for (const k of ['closedHubs', 'closedLanes'] as const) {
+    const list = r[k];
+    const what = k === 'closedHubs' ? 'hub' : 'lane';
+    if (!Array.isArray(list)) throw new InputError(`${k} must be a list of ${what} ids`, `params.${k}`);
+    list.forEach((id, i) => {
+      if (typeof id !== 'string' || id === '') throw new InputError(`${k}: ${JSON.stringify(id)} is not a ${what} id`, `params.${k}.${i}`);
+      if (list.indexOf(id) !== i) throw new InputError(`${k}: "${id}" is listed twice`, `params.${k}.${i}`);
+    });
+  }
   return r;
 }
 
@@ -162,9 +184,30 @@ export interface AssumptionRow {
 
 /** The assumptions table of resolved parameters (with derived costs filled in when given). */
 export function assumptionsTable(p: SavingsParams, derived: Partial<Record<keyof SavingsParams, number>> = {}): AssumptionRow[] {
-  return (Object.keys(SAVINGS_DEFAULTS) as (keyof SavingsParams)[]).map((k) => ({
-    parameter: k,
-    value: p[k] ?? derived[k] ?? null,
-    source: ASSUMPTION_SOURCES[k],
-  }));
+  return (Object.keys(SAVINGS_DEFAULTS) as (keyof SavingsParams)[]).map((k) => {
+    const v = p[k];
+    return {
+      parameter: k,
+      value: Array.isArray(v) ? (v.length ? v.join(', ') : 'none') : (v ?? derived[k] ?? null),
+      source: ASSUMPTION_SOURCES[k],
+    };
+  });
+}
+
+/**
+ * Checks the hub and lane inputs against the network (InputError naming
+ * `params.closedHubs.<i>` / `params.closedLanes.<i>`): every closed hub
+ * exists and not all are closed; every closed lane exists (when `laneIds`).
+ */
+export function checkHubParams(hubIds: readonly string[], p: Partial<Pick<SavingsParams, 'closedHubs' | 'closedLanes'>>, prefix = '', laneIds?: readonly string[]): void {
+  const known = new Set(hubIds);
+  (p.closedHubs ?? []).forEach((id, i) => {
+    if (!known.has(id)) throw new InputError(`closedHubs: no hub with id "${id}"`, `${prefix}params.closedHubs.${i}`);
+  });
+  if ((p.closedHubs ?? []).length >= known.size) throw new InputError('closedHubs: at least one hub must stay open', `${prefix}params.closedHubs`);
+  if (!laneIds) return;
+  const lanes = new Set(laneIds);
+  (p.closedLanes ?? []).forEach((id, i) => {
+    if (!lanes.has(id)) throw new InputError(`closedLanes: no lane with id "${id}" (ids are from~to~mode as in data/lanes.csv)`, `${prefix}params.closedLanes.${i}`);
+  });
 }

@@ -4,6 +4,7 @@ import { resolveSavingsRequest } from '../../pipeline/analysis-request.js';
 import { SAVINGS_JOB_KIND, type AnalysisRuntime } from '../../pipeline/analysis-runtime.js';
 import type { SavingsJobInput } from '../../pipeline/flywheel-job.js';
 import { problemResponses } from '../schemas/common.js';
+import { checkHubs } from './flywheel.js';
 import { SavingsReportSchema, SavingsRequestSchema, type SavingsRequestBody } from '../schemas/savings.js';
 
 export interface SavingsRoutesOptions {
@@ -30,6 +31,7 @@ const savings: FastifyPluginAsync<SavingsRoutesOptions> = async (app, opts) => {
     },
     async (req, reply) => {
       const request = resolveSavingsRequest(req.body ?? {}, opts.network);
+      checkHubs(opts.network, request.params);
       const jobs = opts.analysis.jobs();
       const input: SavingsJobInput = { dataDir: opts.analysis.dataDir, request };
       const jobId = await jobs.submit(SAVINGS_JOB_KIND, input);

@@ -6,6 +6,7 @@ import type { FlywheelJobInput, SavingsJobInput } from '../../pipeline/flywheel-
 import { InputError, NotFoundError } from '../../shared/errors.js';
 import { compareScenarios, FINAL_RUN_STATUSES, type Run, type Scenario } from '../../store/index.js';
 import { problemResponses } from '../schemas/common.js';
+import { checkHubs, jobRequestKey, requestKey } from './flywheel.js';
 import {
   CompareQuerySchema,
   ComparisonSchema,
@@ -43,10 +44,13 @@ function summary(run: Run): Omit<Run, 'result'> {
 export function scenarioJob(network: Network, dataDir: string, kind: string, inputs: unknown, seed: number): { jobKind: string; input: FlywheelJobInput | SavingsJobInput } {
   if (kind === 'flywheel') {
     const { seed: _ignored, ...r } = resolveFlywheelRequest(inputs, network, 'inputs.', false);
+    checkHubs(network, r.params, 'inputs.');
     return { jobKind: FLYWHEEL_JOB_KIND, input: { dataDir, request: withFlywheelSeed(r, seed) } };
   }
   if (kind === 'savings') {
-    return { jobKind: SAVINGS_JOB_KIND, input: { dataDir, request: { ...resolveSavingsRequest(inputs, network, 'inputs.', false), seed } } };
+    const r = resolveSavingsRequest(inputs, network, 'inputs.', false);
+    checkHubs(network, r.params, 'inputs.');
+    return { jobKind: SAVINGS_JOB_KIND, input: { dataDir, request: { ...r, seed } } };
   }
   throw new InputError(`kind must be one of ${Object.keys(RUNNABLE_KINDS).join(', ')} (the kinds the API can run), got ${JSON.stringify(kind)}`, 'kind');
 }
@@ -85,6 +89,20 @@ const scenarios: FastifyPluginAsync<ScenarioRoutesOptions> = async (app, opts) =
       }),
     );
 
+  /**
+   * The report of a finished flywheel job started by POST /api/flywheel with exactly the
+   * scenario's inputs and seed (so storing it is the same as running the scenario).
+   */
+  const finishedJobResult = async (jobId: string, kind: string, input: FlywheelJobInput | SavingsJobInput): Promise<unknown> => {
+    if (kind !== 'flywheel') throw new InputError('fromJob is only for flywheel scenarios', 'fromJob');
+    const recorded = jobRequestKey(analysis, jobId);
+    const snap = recorded === undefined ? undefined : await analysis.jobs().get(jobId).catch(() => undefined);
+    if (recorded === undefined || snap === undefined || snap.kind !== FLYWHEEL_JOB_KIND) throw new NotFoundError(`no flywheel job with id ${jobId} (unknown or expired)`, 'fromJob');
+    if (recorded !== requestKey((input as FlywheelJobInput).request)) throw new InputError('fromJob ran other inputs or another seed than the scenario', 'fromJob');
+    if (snap.status !== 'done' || snap.result === undefined) throw new InputError(`flywheel job ${jobId} is ${snap.status}, not done`, 'fromJob');
+    return snap.result;
+  };
+
   const started = (s: Scenario, run: Run) => ({ scenario: s, run: summary(run), scenarioId: s.id, runId: run.id, statusUrl: `/api/scenarios/${s.id}` });
 
   app.get<{ Querystring: ScenarioListQuery }>(
@@ -122,9 +140,21 @@ const scenarios: FastifyPluginAsync<ScenarioRoutesOptions> = async (app, opts) =
       },
     },
     async (req, reply) => {
-      const { name, kind, inputs, seed = 1 } = req.body;
-      scenarioJob(network, analysis.dataDir, kind, inputs, seed); // checks inputs before anything is stored
+      const { name, kind, inputs, seed = 1, fromJob } = req.body;
+      const { input } = scenarioJob(network, analysis.dataDir, kind, inputs, seed); // checks inputs before anything is stored
       const store = analysis.store();
+      if (fromJob !== undefined) {
+        const result = await finishedJobResult(fromJob, kind, input);
+        const s = await store.createScenario({ name, kind, inputs, seed });
+        try {
+          const run = await store.createRun(s.id, { jobId: fromJob });
+          const done = await store.finishRun(run.id, { status: 'done', result });
+          return reply.code(201).header('location', `/api/scenarios/${s.id}`).send(started(s, done));
+        } catch (e) {
+          await store.deleteScenario(s.id).catch(() => undefined);
+          throw e;
+        }
+      }
       const s = await store.createScenario({ name, kind, inputs, seed });
       let run: Run;
       try {

@@ -11,7 +11,9 @@ export const ParamsOverridesSchema = Type.Object(
   Object.fromEntries(
     Object.entries(SAVINGS_DEFAULTS).map(([k, v]): [string, TSchema] => [
       k,
-      Type.Optional(typeof v === 'string' ? Type.String() : v === null ? Type.Union([Type.Number(), Type.Null()]) : Type.Number()),
+      Type.Optional(
+        Array.isArray(v) ? Type.Array(Type.String()) : typeof v === 'string' ? Type.String() : v === null ? Type.Union([Type.Number(), Type.Null()]) : Type.Number(),
+      ),
     ]),
   ),
   { additionalProperties: false, description: 'overrides of the assumptions (see the report\'s assumptions.table for defaults and sources)' },

@@ -60,6 +60,12 @@ export const NewScenarioSchema = Type.Object(
     kind: Type.String({ description: "'flywheel' (inputs as the POST /api/flywheel body without seed) or 'savings' (as POST /api/savings without seed)" }),
     inputs: LooseObject,
     seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2 ** 31 - 1, default: 1 })),
+    fromJob: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description: 'a finished POST /api/flywheel job with exactly these inputs and seed: its report is stored as the first run instead of running again (404 when unknown or expired, 400 when its inputs differ or it is not done)',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

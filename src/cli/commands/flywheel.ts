@@ -1,5 +1,5 @@
-import { loadNetworkData, Network } from '../../network/index.js';
-import { COMPONENTS, resolveParams, runFlywheelSeeds, SAVINGS_DEFAULTS, type FlywheelBandReport, type FlywheelReport, type SavingsParams, type Switches } from '../../savings/index.js';
+import { laneId, loadNetworkData, Network } from '../../network/index.js';
+import { checkHubParams, COMPONENTS, resolveParams, runFlywheelSeeds, SAVINGS_DEFAULTS, type FlywheelBandReport, type FlywheelReport, type SavingsParams, type Switches } from '../../savings/index.js';
 import { CancelledError, InputError } from '../../shared/errors.js';
 import { defaultDataDir } from '../../shared/paths.js';
 import { flagNumber, flagString, parseArgs, type ParsedArgs } from '../args.js';
@@ -37,6 +37,14 @@ export function paramsFlag(args: ParsedArgs): Partial<SavingsParams> {
   }
   const cities = flagNumber(args, 'cities');
   if (cities !== undefined) out.cities = cities;
+  const scale = flagNumber(args, 'hub-capacity');
+  if (scale !== undefined) out.hubCapacityScale = scale;
+  const lists: Record<string, string[]> = {};
+  for (const [flag, key] of [['closed-hubs', 'closedHubs'], ['closed-lanes', 'closedLanes']] as const) {
+    const v = flagString(args, flag);
+    if (v !== undefined) lists[key] = v.split(',').map((x) => x.trim()).filter(Boolean);
+  }
+  Object.assign(out, lists);
   try {
     return resolveParams(out as Partial<SavingsParams>) && (out as Partial<SavingsParams>);
   } catch (e) {
@@ -108,11 +116,17 @@ export function flywheelRequest(args: ParsedArgs, defaultPeriods: number): { per
   return { periods, seeds: Array.from({ length: count }, (_, i) => seed + i), params: paramsFlag(args), switches: switchesFlag(args) };
 }
 
-export const FLYWHEEL_FLAGS = { values: ['periods', 'seed', 'seeds', 'out', 'data', 'params', 'cities', 'off'], booleans: ['json', 'quiet'] };
+export const FLYWHEEL_FLAGS = { values: ['periods', 'seed', 'seeds', 'out', 'data', 'params', 'cities', 'off', 'hub-capacity', 'closed-hubs', 'closed-lanes'], booleans: ['json', 'quiet'] };
 
 /** Runs the request with a progress bar and Ctrl-C handling; the report and the wall seconds. */
 export async function runWithBar(args: ParsedArgs, req: ReturnType<typeof flywheelRequest>, label: string): Promise<{ report: FlywheelBandReport; seconds: number }> {
   const network = new Network(loadNetworkData(flagString(args, 'data') ?? defaultDataDir()));
+  try {
+    checkHubParams(network.data.hubs.map((h) => h.id), resolveParams(req.params), '', network.data.lanes.map(laneId));
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(`--${e.field?.includes('closedLanes') ? 'closed-lanes' : 'closed-hubs'}: ${e.message}`, e.field ?? 'params');
+    throw e;
+  }
   const bar = progressBar(process.stderr, label);
   const t0 = performance.now();
   const report = await cancellable(label, (signal) => runFlywheelSeeds(network, { ...req, onProgress: args.flags.has('quiet') ? undefined : bar.update, signal }), bar.clear);
@@ -123,6 +137,7 @@ export async function runWithBar(args: ParsedArgs, req: ReturnType<typeof flywhe
 /**
  * hubflow flywheel --periods 52 --seed 1 [--seeds 3] [--out report.json] [--json]
  *                  [--params name=value,...] [--cities N] [--off forecasting,allocation,routing] [--data DIR]
+ *                  [--hub-capacity SCALE] [--closed-hubs ID,ID] [--closed-lanes FROM~TO~MODE,...]
  * Runs the flywheel with a progress bar on stderr, prints the per-period table;
  * Ctrl-C stops it (exit 130) without writing --out.
  */

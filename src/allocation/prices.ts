@@ -113,13 +113,80 @@ export interface PriceWording {
   unitsPerModelUnit?: number;
 }
 
-/** Plain words: "1 more tonne/day at the Wuhan hub saves ¥412/day (holds up to 120 tonne/day)". */
-export function describeCapacityPrice(p: CapacityPrice, w: PriceWording): string {
-  const f = w.unitsPerModelUnit ?? 1;
-  if (!p.binding || p.savingPerUnit <= 0) return `${p.label} is not a bottleneck (${fmt(p.used / f)} of ${fmt(p.capacity / f)} ${w.unit} used)`;
-  let s = `1 more ${w.unit} at ${p.label} saves ${w.currency}${fmt(p.savingPerUnit * f)}${w.per ?? ''}`;
-  if (p.validTo !== undefined && Number.isFinite(p.validTo)) s += ` (holds up to ${fmt(p.validTo / f)} ${w.unit})`;
-  return s;
+/** The capacity interval over which a capacity price holds, in model units, as far as it is known. */
+export interface PriceRange {
+  /** Lowest capacity at which the price still holds (>= 0). */
+  from: number;
+  /** Highest capacity at which it still holds (Infinity when unbounded). */
+  to: number;
+  /** More capacity than now is inside the range: the price is what one more unit saves. */
+  holdsAbove: boolean;
+  /** Less capacity than now is inside the range. */
+  holdsBelow: boolean;
 }
 
-const fmt = (x: number): string => (Math.abs(x) >= 100 ? String(Math.round(x)) : String(Math.round(x * 100) / 100));
+/**
+ * The range of a binding capacity's price, from the dual's ranging (`validFrom`,
+ * `validTo`): null when it is unknown (no ranging, e.g. the network simplex or
+ * javascript-lp-solver, a zero price, whose ranging HiGHS reports for the basis
+ * rather than the price, or a range that does not contain the current capacity).
+ * At a degenerate optimum the range can end at the current capacity: the price
+ * is then what the last unit is worth, and one more unit saves at most that
+ * much (the optimal cost is convex in the capacity).
+ */
+export function capacityPriceRange(p: CapacityPrice): PriceRange | null {
+  const lo = p.validFrom;
+  const hi = p.validTo;
+  if (lo === undefined || hi === undefined || Number.isNaN(lo) || Number.isNaN(hi) || !(p.savingPerUnit > 0)) return null;
+  const tol = 1e-7 * Math.max(1, Math.abs(p.capacity));
+  if (lo > p.capacity + tol || hi < p.capacity - tol) return null;
+  const to = hi >= 1e30 ? Infinity : hi;
+  return { from: Math.max(0, lo), to, holdsAbove: to > p.capacity + tol, holdsBelow: lo < p.capacity - tol };
+}
+
+/**
+ * Whether the price is exactly what one more unit of the wording (e.g. one tonne/day, `unitsPerModelUnit`
+ * model units) saves: the range is known and reaches at least one such unit above the current capacity.
+ */
+export function priceHoldsForOneMore(p: CapacityPrice, unitsPerModelUnit = 1): boolean {
+  const r = capacityPriceRange(p);
+  return r !== null && r.to >= p.capacity + unitsPerModelUnit * (1 - 1e-9);
+}
+
+/**
+ * Plain words for a capacity price, with the capacity range over which it holds:
+ *   "1 more tonne/day at the Wuhan hub saves ¥412/day (the price holds for a capacity from 3,000 to 3,400 tonne/day; now 3,101)"
+ *   "1 more tonne/day at … saves at most ¥412/day: the price holds for a capacity from 3,000 to 3,101 tonne/day only (now 3,101); …"
+ *   "1 more tonne/day at … saves at most ¥412/day (the range of capacity over which this price holds is unknown: …)"
+ * A dual is a subgradient of the optimal cost, which is convex in the capacity: one more unit saves at most
+ * the price, and exactly the price while the capacity stays inside the range.
+ */
+export function describeCapacityPrice(p: CapacityPrice, w: PriceWording): string {
+  const f = w.unitsPerModelUnit ?? 1;
+  const u = w.unit;
+  if (!p.binding) return `${p.label} is not a bottleneck (${fmt(p.used / f)} of ${fmt(p.capacity / f)} ${u} used)`;
+  // A zero dual is a subgradient too: one more unit saves nothing.
+  if (p.savingPerUnit <= 0) return `${p.label} is full (${fmt(p.used / f)} of ${fmt(p.capacity / f)} ${u} used), but 1 more ${u} there saves nothing: another limit binds first`;
+  const price = `${w.currency}${fmt(p.savingPerUnit * f)}${w.per ?? ''}`;
+  const head = `1 more ${u} at ${p.label} saves`;
+  const r = capacityPriceRange(p);
+  if (!r) return `${head} at most ${price} (the range of capacity over which this price holds is unknown: this solve computed no sensitivity ranges)`;
+  const shown = [r.from / f, p.capacity / f, ...(Number.isFinite(r.to) ? [r.to / f] : [])];
+  const [lo, now, hi] = fmtAll(shown);
+  const range = hi === undefined ? `from ${lo} ${u} upward` : `from ${lo} to ${hi} ${u}`;
+  if (priceHoldsForOneMore(p, f)) return `${head} ${price} (the price holds for a capacity ${range}; now ${now})`;
+  const less = r.from <= p.capacity - f * (1 - 1e-9) ? `; 1 ${u} less would cost ${price}` : '';
+  return `${head} at most ${price}: the price holds for a capacity ${range} only (now ${now})${less}; re-solve to see what more capacity saves`;
+}
+
+/** Formats numbers with as few decimals (0-3) as keep distinct values apart. */
+function fmtAll(xs: number[]): string[] {
+  for (let d = 0; d <= 3; d++) {
+    const out = xs.map((x) => x.toLocaleString('en', { minimumFractionDigits: 0, maximumFractionDigits: d }));
+    const distinct = xs.every((x, i) => xs.every((y, j) => i === j || Math.abs(x - y) < 1e-9 * Math.max(1, Math.abs(x)) || out[i] !== out[j]));
+    if (distinct) return out;
+  }
+  return xs.map((x) => x.toLocaleString('en', { maximumFractionDigits: 3 }));
+}
+
+const fmt = (x: number): string => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en') : String(Math.round(x * 100) / 100));

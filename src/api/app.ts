@@ -92,7 +92,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
       await api.register(quoteRoutes, { engine: quotes });
       await api.register(roadRoutes, { graphs: roads });
       await api.register(forecastRoutes, { network, jobs });
-      await api.register((await import('./routes/allocations.js')).default);
+      await api.register((await import('./routes/allocations.js')).default, { jobs });
       await api.register((await import('./routes/savings.js')).default, { network, analysis });
       await api.register((await import('./routes/flywheel.js')).default, { network, analysis });
       await api.register((await import('./routes/scenarios.js')).default, { network, analysis });

@@ -38,7 +38,12 @@ function statusOf(err: unknown): number {
 function validationField(err: FastifyError): string | undefined {
   const v = err.validation?.[0];
   if (!v) return undefined;
-  const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  // A JSON pointer: segments split on "/", each with "~1" for "/" and "~0" for "~" (RFC 6901).
+  const path = v.instancePath
+    .split('/')
+    .slice(1)
+    .map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.');
   const params = v.params as Record<string, unknown>;
   const extra = (params.missingProperty ?? params.additionalProperty) as string | undefined;
   return [path, extra].filter(Boolean).join('.') || undefined;

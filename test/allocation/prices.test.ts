@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { solveFlow } from '../../src/allocation/flow/solve.js';
-import { describeCapacityPrice, flowPrices } from '../../src/allocation/prices.js';
+import { capacityPriceRange, describeCapacityPrice, flowPrices, priceHoldsForOneMore } from '../../src/allocation/prices.js';
 import { InputError } from '../../src/shared/errors.js';
 import { HAND_DUALS, HAND_TRANSPORT } from './fixtures.js';
 
@@ -38,11 +38,53 @@ describe('capacity prices', () => {
     });
   });
 
-  it('says it in plain words', async () => {
+  it('says it in plain words, with the capacity range over which the price holds', async () => {
+    const w = { unit: 'kg/day', currency: '¥', per: '/day' };
     const r = await solveFlow(HAND_DUALS, { backend: 'highs', ranging: true });
     const cap = flowPrices(HAND_DUALS, r.built, r.lp).capacities[0];
-    expect(describeCapacityPrice(cap, { unit: 'kg/day', currency: '¥', per: '/day' })).toBe(
-      '1 more kg/day at S->H saves ¥4/day (holds up to 30 kg/day)',
+    expect(capacityPriceRange(cap)).toEqual({ from: 0, to: 30, holdsAbove: true, holdsBelow: true });
+    expect(describeCapacityPrice(cap, w)).toBe('1 more kg/day at S->H saves ¥4/day (the price holds for a capacity from 0 to 30 kg/day; now 20)');
+    // Without ranging (network simplex) the range is unknown, and said so; the price is then an upper bound.
+    const ns = await solveFlow(HAND_DUALS, { backend: 'networkSimplex' });
+    const nsCap = flowPrices(HAND_DUALS, ns.built, ns.lp).capacities[0];
+    expect(capacityPriceRange(nsCap)).toBeNull();
+    expect(describeCapacityPrice(nsCap, w)).toBe(
+      '1 more kg/day at S->H saves at most ¥4/day (the range of capacity over which this price holds is unknown: this solve computed no sensitivity ranges)',
+    );
+  });
+
+  it('a capacity that is full but whose price is zero: one more unit saves nothing (checked by re-solving)', async () => {
+    // HAND_DUALS with S->H and H->D both at 30: all demand goes via H, both capacities are full.
+    const cap30 = (a: (typeof HAND_DUALS.arcs)[number], c: number) => (a.to === 'H' || a.from === 'H' ? { ...a, capacity: c } : a);
+    const inst = { ...HAND_DUALS, arcs: HAND_DUALS.arcs.map((a) => cap30(a, 30)) };
+    const r = await solveFlow(inst, { backend: 'highs', ranging: true });
+    const caps = flowPrices(inst, r.built, r.lp).capacities;
+    const w = { unit: 'kg/day', currency: '¥', per: '/day' };
+    const more = await solveFlow({ ...inst, arcs: HAND_DUALS.arcs.map((a) => cap30(a, 31)) }, { backend: 'highs' });
+    expect(more.solution.objective).toBeCloseTo(r.solution.objective, 9);
+    for (const c of caps) {
+      expect(c.binding).toBe(true);
+      // Whatever dual HiGHS picks at this degenerate optimum, the words never promise a saving above the re-solved one.
+      if (c.savingPerUnit === 0) expect(describeCapacityPrice(c, w)).toBe(`${c.label} is full (30 of 30 kg/day used), but 1 more kg/day there saves nothing: another limit binds first`);
+      else expect(describeCapacityPrice(c, w)).toContain('saves at most');
+    }
+  });
+
+  it('a range that reaches less than one unit above the capacity: "at most", with enough decimals to show it', () => {
+    const p = { label: 'the Zhengzhou hub', capacity: 3_100_000, used: 3_100_000, binding: true, savingPerUnit: 0.181, validFrom: 3_099_600, validTo: 3_100_400 };
+    expect(priceHoldsForOneMore(p, 1000)).toBe(false);
+    expect(describeCapacityPrice(p, { unit: 'tonne/day', currency: '¥', per: '/day', unitsPerModelUnit: 1000 })).toBe(
+      '1 more tonne/day at the Zhengzhou hub saves at most ¥181/day: the price holds for a capacity from 3,099.6 to 3,100.4 tonne/day only (now 3,100); re-solve to see what more capacity saves',
+    );
+    expect(priceHoldsForOneMore({ ...p, validTo: 3_101_000 }, 1000)).toBe(true);
+  });
+
+  it('a range is unknown when it does not contain the current capacity', () => {
+    const p = { label: 'L', capacity: 10, used: 10, binding: true, savingPerUnit: 2, validFrom: 12, validTo: 20 };
+    expect(capacityPriceRange(p)).toBeNull();
+    expect(capacityPriceRange({ ...p, validFrom: 5, validTo: 1e30 })).toEqual({ from: 5, to: Infinity, holdsAbove: true, holdsBelow: true });
+    expect(describeCapacityPrice({ ...p, validFrom: 5, validTo: Infinity }, { unit: 't/day', currency: '¥' })).toBe(
+      '1 more t/day at L saves ¥2 (the price holds for a capacity from 5 t/day upward; now 10)',
     );
   });
 

@@ -10,7 +10,7 @@ import { flowMipStart } from '../flow/solve.js';
 /**
  * A random small flow instance for cross-checking: 1-4 sources, 0-3 hubs,
  * 1-6 sinks, random arcs (some with capacities, some with fixed costs when
- * `mip`), integer data; some instances are infeasible on purpose, and some
+ * `mip`, capacitated or not), integer data; some instances are infeasible on purpose, and some
  * carry an unmet-demand penalty.
  */
 export function randomSmallInstance(rng: Rng, mip: boolean): { instance: FlowInstance; unmetPenalty?: number } {
@@ -31,7 +31,8 @@ export function randomSmallInstance(rng: Rng, mip: boolean): { instance: FlowIns
     const arc: FlowArc = { from, to, costPerUnit: rng.int(20) };
     if (rng.next() < 0.4) arc.capacity = 1 + rng.int(30);
     if (mip && rng.next() < 0.35) {
-      arc.capacity ??= 10 + rng.int(40);
+      // Some fixed-cost arcs stay uncapacitated: their big-M is then the demand they can reach.
+      if (rng.next() < 0.6) arc.capacity ??= 10 + rng.int(40);
       arc.fixedCost = rng.int(60);
     }
     arcs.push(arc);

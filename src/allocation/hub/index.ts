@@ -8,7 +8,9 @@ export { gravityOd, syntheticDemand, syntheticTotalKgPerDay, GRAVITY_DEFAULTS, S
 export { HUB_MODEL_DEFAULTS, resolveOptions, validateDemand, validateOverrides } from './validate.js';
 export { buildRoutes, type RouteSet } from './routes.js';
 export { buildHubModel, type HubModel } from './model.js';
-export { decodeAllocation, type AllocationFlows, type LaneFlow, type HubUse, type CostBreakdown, type UnmetDemand } from './decode.js';
+export { defaultLaneFixedCnyPerDay, type LaneChoice } from './lanes-to-run.js';
+export { fixChoice, mipStartFrom } from './fix-choice.js';
+export { decodeAllocation, type AllocationFlows, type LaneFlow, type LaneRun, type HubUse, type CostBreakdown, type UnmetDemand } from './decode.js';
 export { hubCapacityPrices, unusedTrunkLanes, congestionPrices, type HubCapacityPrice, type UnusedLane } from './prices.js';
 export { flowsGeoJson } from './geojson.js';
 export { allocate, type Allocation, type AllocateOptions } from './allocate.js';

@@ -2,6 +2,7 @@ import type { Network } from '../../network/network.js';
 import { KG_PER_TONNE } from '../../shared/units.js';
 import type { LpConstraint, LpModel, LpVariable } from '../lp/model.js';
 import { buildRoutes, type RouteSet } from './routes.js';
+import { defaultLaneFixedCnyPerDay, laneDecisionFilter, routeLanes, type LaneChoice } from './lanes-to-run.js';
 import type { AllocationOverrides, AllocationRequest, HubModelOptions, OdDemand } from './types.js';
 import { resolveOptions, validateDemand, validateOverrides } from './validate.js';
 
@@ -24,6 +25,10 @@ export interface HubModel {
   hubCapacityKg: Float64Array;
   /** Capacity rows of lanes with a capacity: one per lane and direction used. */
   laneRows: { lane: number; row: number; capacityKg: number }[];
+  /** Lanes whose running is decided (mixed-integer model with options.laneDecisions), each with its binary. */
+  laneChoices: LaneChoice[];
+  /** The model has integer decisions (hubs to open, lanes to run). */
+  mip: boolean;
 }
 
 /**
@@ -35,15 +40,20 @@ export interface HubModel {
  *        Σ_{r over lane l, direction} x_r <= capacity_l        (lanes given a capacity)
  *        Σ_{r of city o via origin hub h} x_r <= sent_o × y_h   (MIP; same for destination city and hub)
  *        x_r <= demand_od × y_h  for r through h               (MIP, strong linking, small models)
- *        x, s >= 0; y ∈ {0, 1}, y_h = 1 for forced-open hubs
+ *        Σ_{r over lane l, direction} x_r <= M_l,dir × z_l      (lanes to run; M = min(capacity, demand of the pairs routed over it))
+ *        x_r <= demand_od × z_l  for r over l                  (lanes to run, strong linking, small models; else
+ *                                                               Σ_{r of city o over l, direction} x_r <= sent_o,l × z_l)
+ *        x, s >= 0; y, z ∈ {0, 1}, y_h = 1 for forced-open hubs, z_l = 1 for forced-open lanes
+ *   [+ Σ_l fixed_l z_l in the objective]
  *
  * Variables are kg/day; c_r is the route's cost per kg (first mile + trunk + last
- * mile, handling included).
+ * mile, handling included). Lane decisions (options.laneDecisions) are per lane
+ * (both directions run together); closed lanes are left out of the routes.
  */
 export function buildHubModel(network: Network, req: AllocationRequest): HubModel {
   const options = resolveOptions(req.options);
   const overrides = req.overrides ?? {};
-  validateOverrides(network, overrides);
+  validateOverrides(network, overrides, options);
   const demand = validateDemand(network, req.demand);
   const routeSet = buildRoutes(network, demand, options, overrides);
   const { routes, hubIds, lanes } = routeSet;
@@ -60,11 +70,20 @@ export function buildHubModel(network: Network, req: AllocationRequest): HubMode
   const byHub: number[][] = hubIds.map(() => []);
   const byLane: number[][] = lanes.map(() => []);
   const laneCap = new Map(Object.entries(overrides.laneCapacityTonnesPerDay ?? {}));
+  const decided = laneDecisionFilter(network, options.laneDecisions, overrides);
+  // Demand (kg/day) of the pairs with a candidate route over each directed lane: a bound on its flow.
+  const laneDemandKg = new Float64Array(lanes.length);
+  const lastOd = new Int32Array(lanes.length).fill(-1);
   routes.forEach((r, j) => {
     byOd[r.od].push(j);
     for (const h of r.hubs) byHub[h].push(j);
-    if (laneCap.size > 0) {
-      for (const p of [r.firstMile, r.trunk, r.lastMile]) if (p) for (const l of p.lanes) if (laneCap.has(lanes[l].laneId)) byLane[l].push(j);
+    for (const l of routeLanes(r)) {
+      const id = lanes[l].laneId;
+      if (laneCap.has(id) || decided(id)) byLane[l].push(j);
+      if (lastOd[l] !== r.od) {
+        lastOd[l] = r.od;
+        laneDemandKg[l] += demand[r.od].kgPerDay;
+      }
     }
   });
 
@@ -80,6 +99,24 @@ export function buildHubModel(network: Network, req: AllocationRequest): HubMode
       variables.push({ lower: forced.has(h.id) ? 1 : 0, upper: 1, cost: fixed, integer: true });
     });
   }
+
+  // Lanes to run: one binary per lane (both directions) that a candidate route uses.
+  const laneChoices: LaneChoice[] = [];
+  const choiceOf = new Map<string, LaneChoice>();
+  const forcedLanes = new Set(overrides.forcedOpenLanes ?? []);
+  lanes.forEach((l, i) => {
+    if (byLane[i].length === 0 || !decided(l.laneId)) return;
+    let c = choiceOf.get(l.laneId);
+    if (!c) {
+      const fixed = overrides.laneFixedCnyPerDay?.[l.laneId] ?? defaultLaneFixedCnyPerDay(l, options);
+      const forced = forcedLanes.has(l.laneId);
+      c = { laneId: l.laneId, mode: l.mode, from: l.from, to: l.to, variable: variables.length, fixedCnyPerDay: fixed, forced, directed: [], linkRows: [] };
+      variables.push({ lower: forced ? 1 : 0, upper: 1, cost: fixed, integer: true });
+      choiceOf.set(l.laneId, c);
+      laneChoices.push(c);
+    }
+    c.directed.push(i);
+  });
 
   const constraints: LpConstraint[] = [];
   const demandRow = new Int32Array(demand.length);
@@ -100,7 +137,7 @@ export function buildHubModel(network: Network, req: AllocationRequest): HubMode
   });
   const laneRows: HubModel['laneRows'] = [];
   byLane.forEach((rs, l) => {
-    if (rs.length === 0) return;
+    if (rs.length === 0 || !laneCap.has(lanes[l].laneId)) return;
     const capacityKg = laneCap.get(lanes[l].laneId)! * KG_PER_TONNE;
     laneRows.push({ lane: l, row: constraints.length, capacityKg });
     constraints.push({ name: `lane ${lanes[l].laneId} ${lanes[l].from}>${lanes[l].to}`, vars: rs, coefs: rs.map(() => 1), sense: '<=', rhs: capacityKg });
@@ -139,40 +176,56 @@ export function buildHubModel(network: Network, req: AllocationRequest): HubMode
       }
     });
   }
-  return { model: { variables, constraints }, demand, routeSet, options, overrides, slackVar, openVar, demandRow, hubRow, hubCapacityKg, laneRows };
+  // Lanes to run: flow over each direction <= M × z, M the tightest valid bound (capacity, or the demand routed over it).
+  for (const c of laneChoices) {
+    for (const l of c.directed) {
+      const cap = laneCap.has(c.laneId) ? laneCap.get(c.laneId)! * KG_PER_TONNE : Infinity;
+      const bigMKg = Math.min(cap, laneDemandKg[l]);
+      c.linkRows.push({ lane: l, row: constraints.length, bigMKg });
+      const rs = byLane[l];
+      constraints.push({ name: `run ${c.laneId} ${lanes[l].from}>${lanes[l].to}`, vars: [...rs, c.variable], coefs: [...rs.map(() => 1), -bigMKg], sense: '<=', rhs: 0 });
+    }
+  }
+  if (!strong && laneChoices.length > 0) {
+    // Origin-level linking (as for hubs): what one city sends over a lane direction is at most what it sends
+    // on pairs with a route there × z. Far tighter than the aggregated row, one row per city and direction.
+    for (const c of laneChoices) {
+      const cap = laneCap.has(c.laneId) ? laneCap.get(c.laneId)! * KG_PER_TONNE : Infinity;
+      for (const l of c.directed) {
+        const byCity = new Map<string, { rs: number[]; ods: Set<number> }>();
+        for (const j of byLane[l]) {
+          const city = demand[routes[j].od].from;
+          let e = byCity.get(city);
+          if (!e) byCity.set(city, (e = { rs: [], ods: new Set() }));
+          e.rs.push(j);
+          e.ods.add(routes[j].od);
+        }
+        if (byCity.size < 2) continue;
+        for (const { rs, ods } of byCity.values()) {
+          let kg = 0;
+          for (const od of ods) kg += demand[od].kgPerDay;
+          constraints.push({ vars: [...rs, c.variable], coefs: [...rs.map(() => 1), -Math.min(cap, kg)], sense: '<=', rhs: 0 });
+        }
+      }
+    }
+  }
+  if (strong && laneChoices.length > 0) {
+    routes.forEach((r, j) => {
+      const seen = new Set<LaneChoice>();
+      for (const l of routeLanes(r)) {
+        const c = choiceOf.get(lanes[l].laneId);
+        if (!c || seen.has(c)) continue;
+        seen.add(c);
+        constraints.push({ vars: [j, c.variable], coefs: [1, -demand[r.od].kgPerDay], sense: '<=', rhs: 0 });
+      }
+    });
+  }
+  const mip = options.integer || laneChoices.length > 0;
+  return { model: { variables, constraints }, demand, routeSet, options, overrides, slackVar, openVar, demandRow, hubRow, hubCapacityKg, laneRows, laneChoices, mip };
 }
 
 function push(m: Map<string, number[]>, key: string, v: number): void {
   const list = m.get(key);
   if (list) list.push(v);
   else m.set(key, [v]);
-}
-
-/**
- * The LP of a mixed-integer hub model with its hub choice fixed (`open[h]`):
- * same routes and rows, the hub rows back to `throughput <= capacity`, routes
- * through a shut hub bounded to 0, linking rows dropped (implied once y is
- * fixed) and the fixed costs of open hubs kept as an offset. Its duals are the
- * capacity prices of the chosen network.
- */
-export function fixHubChoice(hm: HubModel, open: readonly boolean[]): HubModel {
-  const vars = hm.model.variables.map((v) => ({ ...v, integer: false }));
-  let offset = hm.model.objectiveOffset ?? 0;
-  hm.openVar.forEach((y, h) => {
-    if (y < 0) return;
-    vars[y] = { lower: 0, upper: 0, cost: 0, integer: false };
-    if (open[h]) offset += hm.model.variables[y].cost;
-  });
-  hm.routeSet.routes.forEach((r, j) => {
-    if (r.hubs.some((h) => hm.openVar[h] >= 0 && !open[h])) vars[j] = { ...vars[j], upper: 0 };
-  });
-  const keep = hm.demand.length + hm.hubRow.filter((r) => r >= 0).length + hm.laneRows.length;
-  const constraints = hm.model.constraints.slice(0, keep).map((c) => c);
-  hm.hubRow.forEach((row, h) => {
-    if (row < 0 || hm.openVar[h] < 0) return;
-    const c = constraints[row];
-    const vs = c.vars.slice(0, -1);
-    constraints[row] = { name: c.name, vars: vs, coefs: vs.map(() => 1), sense: '<=', rhs: hm.hubCapacityKg[h] };
-  });
-  return { ...hm, model: { variables: vars, constraints, objectiveOffset: offset }, openVar: new Int32Array(hm.openVar.length).fill(-1), options: { ...hm.options, integer: false } };
 }

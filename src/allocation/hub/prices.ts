@@ -1,7 +1,7 @@
 import type { Network } from '../../network/network.js';
 import type { Mode } from '../../network/types.js';
 import type { LpResult } from '../lp/model.js';
-import { capacityPrices, describeCapacityPrice, unusedReducedCosts, type CapacityRef } from '../prices.js';
+import { capacityPriceRange, capacityPrices, priceHoldsForOneMore, describeCapacityPrice, unusedReducedCosts, type CapacityRef } from '../prices.js';
 import type { HubModel } from './model.js';
 
 /** Price of one capacity (hub throughput or lane) from the LP duals. Money per day, capacity in tonnes/day. */
@@ -17,9 +17,17 @@ export interface HubCapacityPrice {
   binding: boolean;
   /** CNY/day saved by one more tonne/day of capacity (0 when not binding). */
   savingCnyPerTonne: number;
-  /** Capacity range (tonnes/day) over which that saving holds (HiGHS ranging), when known. */
+  /**
+   * Capacity range (tonnes/day) over which that saving holds (HiGHS ranging), when known (absent
+   * otherwise, e.g. without ranging). validTo is absent when the range is unbounded above.
+   */
   validFromTonnesPerDay?: number;
   validToTonnesPerDay?: number;
+  /**
+   * When the range is known: whether it reaches at least one tonne/day above the current capacity, so
+   * that one more tonne/day saves exactly the price. False at a degenerate optimum: one more saves at most that much.
+   */
+  holdsForMoreCapacity?: boolean;
   /** Plain words: "1 more tonne/day at the Wuhan sort hub saves ¥412/day". */
   text: string;
 }
@@ -63,8 +71,12 @@ export function hubCapacityPrices(network: Network, hm: HubModel, lp: LpResult):
         savingCnyPerTonne: p.savingPerUnit * 1000,
         text: describeCapacityPrice(p, WORDING),
       };
-      if (p.binding && p.validFrom !== undefined) out.validFromTonnesPerDay = p.validFrom / 1000;
-      if (p.binding && p.validTo !== undefined) out.validToTonnesPerDay = p.validTo / 1000;
+      const range = p.binding ? capacityPriceRange(p) : null;
+      if (range) {
+        out.validFromTonnesPerDay = range.from / 1000;
+        if (Number.isFinite(range.to)) out.validToTonnesPerDay = range.to / 1000;
+        out.holdsForMoreCapacity = priceHoldsForOneMore(p, 1000);
+      }
       return out;
     })
     .sort((a, b) => b.savingCnyPerTonne - a.savingCnyPerTonne || b.usedTonnesPerDay / (b.capacityTonnesPerDay || 1) - a.usedTonnesPerDay / (a.capacityTonnesPerDay || 1));
@@ -87,7 +99,8 @@ export function unusedTrunkLanes(network: Network, hm: HubModel, lp: LpResult, l
   });
   const best = new Map<number, number>();
   routes.forEach((r, j) => {
-    if (!r.trunk) return;
+    // Routes shut by a MIP's choice (a closed hub or a lane not run) cannot come in by a cost fall alone.
+    if (!r.trunk || hm.model.variables[j].upper <= 0) return;
     r.trunk.lanes.forEach((l) => {
       if (used[l]) return;
       const v = rc.get(j) ?? 0;

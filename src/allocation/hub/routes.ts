@@ -42,7 +42,9 @@ export function buildRoutes(network: Network, demand: readonly OdDemand[], opts:
     let k = laneIndex.get(key);
     if (k === undefined) {
       k = lanes.length;
-      lanes.push({ laneId: a.laneId, from, to: c.ids[c.targets[arc]], mode: a.mode, costCnyPerKg });
+      const f = factor(a.mode, a.laneId);
+      const shipmentCny = { fixedCnyPerShipment: c.fixedCny[arc] * f, haulCnyPerKg: (c.perKgCny[arc] - a.handlingCnyPerKg) * f };
+      lanes.push({ laneId: a.laneId, from, to: c.ids[c.targets[arc]], mode: a.mode, costCnyPerKg, ...shipmentCny });
       laneIndex.set(key, k);
     }
     return k;
@@ -53,7 +55,7 @@ export function buildRoutes(network: Network, demand: readonly OdDemand[], opts:
     let r = laneIndex.get(key);
     if (r === undefined) {
       r = lanes.length;
-      lanes.push({ laneId: l.laneId, from: l.to, to: l.from, mode: l.mode, costCnyPerKg: l.costCnyPerKg });
+      lanes.push({ ...l, from: l.to, to: l.from });
       laneIndex.set(key, r);
     }
     return r;

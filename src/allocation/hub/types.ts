@@ -32,7 +32,18 @@ export interface AllocationOverrides {
   laneCostFactor?: Record<string, number>;
   /** Fixed cost of keeping a hub open, CNY/day (mixed-integer model). */
   hubFixedCnyPerDay?: Record<string, number>;
+  /** Fixed cost of running a lane (both directions), CNY/day, when the model decides which lanes run (options.laneDecisions). */
+  laneFixedCnyPerDay?: Record<string, number>;
+  /** Lanes that must run when the model decides which lanes run (closed lanes are `closedLanes`). */
+  forcedOpenLanes?: string[];
 }
+
+/**
+ * Which lanes the mixed-integer model decides to run or not (each at a fixed
+ * cost per day): none; the line-haul lanes (both ends hubs); every lane some
+ * candidate route uses; or the lanes listed (lane ids `from~to~mode`).
+ */
+export type LaneDecisions = 'none' | 'linehaul' | 'all' | string[];
 
 /** Options of the model, with documented defaults in HUB_MODEL_DEFAULTS. */
 export interface HubModelOptions {
@@ -52,10 +63,18 @@ export interface HubModelOptions {
   integer: boolean;
   /** Default fixed cost of an open hub, CNY/day per tonne/day of capacity (mixed-integer model). */
   hubFixedCnyPerTonneCapacity: number;
+  /** Lanes whose running is decided at a fixed cost per day (mixed-integer model); default 'none'. */
+  laneDecisions: LaneDecisions;
   /**
-   * Add x_route <= demand × y_hub for every route through a hub (tighter LP
-   * bound, one row per route and hub): 'auto' does so when the model has at most
-   * 20,000 routes.
+   * Default fixed cost of running a lane: this many bulk shipments (trunkShipmentKg) a day in each
+   * direction, paid whether full or not, at the lane's line-haul cost (handling excluded).
+   */
+  laneFixedShipmentsPerDay: number;
+  /**
+   * Add x_route <= demand × y_hub for every route through a hub, and
+   * x_route <= demand × z_lane for every route over a decided lane (tighter LP
+   * bound, one row per route and hub or lane): 'auto' does so when the model
+   * has at most 20,000 routes.
    */
   strongLinking: boolean | 'auto';
 }
@@ -75,6 +94,10 @@ export interface DirectedLane {
   mode: Mode;
   /** Cost per kg over this lane as the model prices it (fixed cost spread at the shipment weight where first met). */
   costCnyPerKg: number;
+  /** Fixed cost of one shipment over the lane (data/modes.csv, cost factors applied), CNY. */
+  fixedCnyPerShipment: number;
+  /** Line-haul cost per kg, handling excluded (cost factors applied), CNY/kg. */
+  haulCnyPerKg: number;
 }
 
 /** Cost of a kg along a path, split by component (CNY/kg). Handling = sorting at arrival nodes. */

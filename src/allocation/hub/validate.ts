@@ -16,6 +16,12 @@ export const HUB_MODEL_DEFAULTS: HubModelOptions = {
   integer: false,
   /** ASSUMPTION: rent, staff and equipment of a sort hub ≈ ¥50/day per tonne/day of capacity (¥250,000/day at 5,000 t/day). */
   hubFixedCnyPerTonneCapacity: 50,
+  laneDecisions: 'none',
+  /**
+   * ASSUMPTION: a lane that runs commits one bulk shipment (10 t) a day each way, paid whether full or
+   * not: 2 × 10 t × the lane's line-haul cost per tonne (data/modes.csv; e.g. ¥9,000/day for 1,000 km by road).
+   */
+  laneFixedShipmentsPerDay: 1,
   strongLinking: 'auto',
 };
 
@@ -34,6 +40,11 @@ export function resolveOptions(o: Partial<HubModelOptions> = {}): HubModelOption
   pos('trunkShipmentKg');
   pos('unmetPenaltyCnyPerKg');
   if (!num(r.hubFixedCnyPerTonneCapacity) || r.hubFixedCnyPerTonneCapacity < 0) throw new InputError('hubFixedCnyPerTonneCapacity must be >= 0', 'options.hubFixedCnyPerTonneCapacity');
+  if (!num(r.laneFixedShipmentsPerDay) || r.laneFixedShipmentsPerDay < 0) throw new InputError('laneFixedShipmentsPerDay must be >= 0', 'options.laneFixedShipmentsPerDay');
+  const ld = r.laneDecisions;
+  if (!(ld === 'none' || ld === 'linehaul' || ld === 'all' || (Array.isArray(ld) && ld.every((x) => typeof x === 'string')))) {
+    throw new InputError('laneDecisions must be none, linehaul, all or a list of lane ids', 'options.laneDecisions');
+  }
   r.trunkModeSets.forEach((set, i) => {
     if (!Array.isArray(set) || set.length === 0 || set.some((m) => !(MODES as readonly string[]).includes(m))) {
       throw new InputError(`trunkModeSets[${i}] must be a non-empty list of ${MODES.join(', ')}`, `options.trunkModeSets.${i}`);
@@ -61,8 +72,8 @@ export function validateDemand(network: Network, demand: readonly OdDemand[]): O
   return [...merged.values()];
 }
 
-/** Checks what-if overrides: known hub and lane ids, capacities and factors >= 0. */
-export function validateOverrides(network: Network, ov: AllocationOverrides = {}): void {
+/** Checks what-if overrides (known hub and lane ids, capacities, factors and fixed costs >= 0) and the lanes listed in options.laneDecisions. */
+export function validateOverrides(network: Network, ov: AllocationOverrides = {}, options?: Pick<HubModelOptions, 'laneDecisions'>): void {
   const hubs = new Set(network.data.hubs.map((h) => h.id));
   const lanes = new Set(network.data.lanes.map(laneId));
   const hub = (id: string, at: string) => {
@@ -100,4 +111,14 @@ export function validateOverrides(network: Network, ov: AllocationOverrides = {}
     hub(id, `overrides.hubFixedCnyPerDay.${id}`);
     nonNeg(c, `overrides.hubFixedCnyPerDay.${id}`, 'fixed cost');
   }
+  for (const [id, c] of Object.entries(ov.laneFixedCnyPerDay ?? {})) {
+    lane(id, `overrides.laneFixedCnyPerDay.${id}`);
+    nonNeg(c, `overrides.laneFixedCnyPerDay.${id}`, 'fixed cost');
+  }
+  (ov.forcedOpenLanes ?? []).forEach((id, i) => {
+    lane(id, `overrides.forcedOpenLanes.${i}`);
+    if (ov.closedLanes?.includes(id)) throw new InputError(`lane "${id}" cannot be both closed and forced open`, `overrides.forcedOpenLanes.${i}`);
+  });
+  const ld = options?.laneDecisions;
+  if (Array.isArray(ld)) ld.forEach((id, i) => lane(id, `options.laneDecisions.${i}`));
 }

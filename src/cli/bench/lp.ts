@@ -17,14 +17,15 @@ import { BACKENDS } from '../../allocation/solve.js';
 /**
  * `npm run bench -- lp [--sizes 10x50,50x500,100x1000,200x2000] [--kind transport|transship|facility]
  *   [--backend all|NAME] [--seed S] [--instance FILE.json] [--out RESULT.json] [--dump DIR]
- *   [--time-limit S] [--reps R] [--crosscheck N] [--inline]`
+ *   [--time-limit S] [--reps R] [--crosscheck N] [--inline] [--cold]`
  *
  * Generates seeded instances (or reads --instance), solves each with every
  * applicable backend in its own child process (so peak memory is that solve's;
  * --inline solves in this process and leaves memory out) after a tiny warm-up
- * solve, reports the best of up to --reps runs (default 3, stopping once 15 s
+ * solve (--cold: none, so start-up is timed too), reports the best of up to --reps runs (default 3, stopping once 15 s
  * are spent) as wall and CPU time, checks the
- * objectives agree within 1e-6 relative, and ends with
+ * objectives agree within 1e-6 relative (arc fixed costs make a MIP: solved by
+ * HiGHS and javascript-lp-solver, the network simplex does not apply), and ends with
  * `lp: <size> <kind>: <backend> T s, objectives agree` for the largest size.
  * javascript-lp-solver is skipped above JS_LIMIT (it needs seconds and a
  * gigabyte at 100 × 1,000). `--crosscheck N` instead solves N random small
@@ -60,7 +61,7 @@ interface Row extends Measurement {
 export async function run(argv: string[]): Promise<void> {
   const args = parseArgs(argv, {
     values: ['sizes', 'kind', 'backend', 'seed', 'instance', 'out', 'dump', 'time-limit', 'crosscheck', 'reps'],
-    booleans: ['inline'],
+    booleans: ['inline', 'cold'],
   });
   const seed = flagNumber(args, 'seed', 1)!;
   const crossN = flagNumber(args, 'crosscheck');
@@ -132,7 +133,7 @@ export async function run(argv: string[]): Promise<void> {
                 : `skipped: ${shape.integers} binaries over its limit of ${JS_LIMIT.maxIntegers} (branch and bound too slow)`,
           };
         } else {
-          const req = { backend, timeLimitS, withSolution: wantSolution, reps };
+          const req = { backend, timeLimitS, withSolution: wantSolution, reps, warmUp: !args.flags.has('cold') };
           const m = inline ? await measureInProcess(c.instance, req) : await measureIsolated({ ...req, instancePath: path });
           row = { ...base, ...m };
           if (m.solution && m.status === 'optimal') {

@@ -62,7 +62,8 @@ describe('allocate on the two-route fixture (README: solved by hand)', () => {
     expect(ha.binding).toBe(true);
     expect(ha.savingCnyPerTonne).toBeCloseTo((VIA_HA2 - VIA_HA) * 1000, 2);
     expect(ha.validToTonnesPerDay).toBeCloseTo(20, 6);
-    expect(ha.text).toBe('1 more tonne/day at the Alpha East hub saves ¥111/day (holds up to 20 tonne/day)');
+    expect(ha.text).toBe('1 more tonne/day at the Alpha East hub saves ¥111/day (the price holds for a capacity from 0 to 20 tonne/day; now 10)');
+    expect(ha).toMatchObject({ validFromTonnesPerDay: 0, holdsForMoreCapacity: true });
     expect(r.capacityPrices.find((p) => p.id === 'hb')!.savingCnyPerTonne).toBe(0);
     expect(congestionPrices(r.capacityPrices)).toEqual(new Map([['ha', 0.1112]]));
     // The unused road trunk ha2 → a → ha → hb (6 degrees) would be used once its cost fell to that of the ha route.
@@ -111,6 +112,26 @@ describe('allocate on the two-route fixture (README: solved by hand)', () => {
     const p = r.capacityPrices.find((c) => c.kind === 'lane')!;
     expect(p).toMatchObject({ id: 'ha~hb~road', from: 'ha', to: 'hb', binding: true });
     expect(p.savingCnyPerTonne).toBeCloseTo((VIA_HA2 - VIA_HA) * 1000, 2);
+  });
+
+  it('a degenerate price (hub and lane full together) says how far it holds: not above the current capacity', async () => {
+    const r = await allocate(network, req({ overrides: { laneCapacityTonnesPerDay: { 'ha~hb~road': 10 } } }));
+    const full = r.capacityPrices.filter((p) => p.binding);
+    expect(full.map((p) => p.id).sort()).toEqual(['ha', 'ha~hb~road']);
+    const priced = full.filter((p) => p.savingCnyPerTonne > 0);
+    expect(priced).toHaveLength(1);
+    expect(priced[0].savingCnyPerTonne).toBeCloseTo((VIA_HA2 - VIA_HA) * 1000, 2);
+    expect(priced[0].holdsForMoreCapacity).toBe(false);
+    expect(priced[0].text).toMatch(
+      /saves at most ¥111\/day: the price holds for a capacity from 0 to 10 tonne\/day only \(now 10\); 1 tonne\/day less would cost ¥111\/day; re-solve to see what more capacity saves$/,
+    );
+    // And indeed: one more tonne/day of that capacity alone saves nothing, one less costs the price.
+    const bump = (t: number) =>
+      priced[0].kind === 'hub' ? { laneCapacityTonnesPerDay: { 'ha~hb~road': 10 }, hubCapacityTonnesPerDay: { ha: t } } : { laneCapacityTonnesPerDay: { 'ha~hb~road': t } };
+    expect((await allocate(network, req({ overrides: bump(11) }))).objectiveCny).toBeCloseTo(r.objectiveCny, 6);
+    expect((await allocate(network, req({ overrides: bump(9) }))).objectiveCny - r.objectiveCny).toBeCloseTo(priced[0].savingCnyPerTonne, 4);
+    const other = full.find((p) => p !== priced[0])!;
+    expect(other.text).toContain('is full (10 of 10 tonne/day used), but 1 more tonne/day there saves nothing');
   });
 
   it('mixed-integer: shuts ha when its fixed cost exceeds what it saves, keeps it otherwise', async () => {

@@ -150,6 +150,8 @@ export function checkSolution(problem: Problem, routes: RoutePlan[], unassigned:
       if (deliveryOf.has(s)) for (let d = 0; d < D; d++) load[d] += stop.demand[d];
       const p = pickupOf.get(s);
       if (p !== undefined) for (let d = 0; d < D; d++) load[d] -= problem.stops[p].demand[d];
+      // an unpaired stop unloads what it was brought from the depot
+      else if (!deliveryOf.has(s)) for (let d = 0; d < D; d++) load[d] -= stop.demand[d];
       for (let d = 0; d < D; d++) maxLoad[d] = Math.max(maxLoad[d], load[d]);
     });
     dist += problem.distanceM[prevLoc * nLoc + veh.endLocation];

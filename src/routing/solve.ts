@@ -7,6 +7,7 @@ import { buildSearchData, type SearchData } from './search/data.js';
 import { hybridGeneticSearch, type HgsParams } from './search/hgs.js';
 import { Seg } from './search/time-segment.js';
 import { nearestNeighbourTour } from './construction/nearest-neighbour.js';
+import { solvePdp } from './pdp/solve-pdp.js';
 
 /** Options of `solve`: seed, stopping rule, progress callback and search parameters. */
 export interface SolveOptions {
@@ -92,8 +93,13 @@ function mapProblem(problem: Problem, granular: number | undefined): Mapped {
   const resourceMatrix = limitByDistance ? problem.distanceM : problem.durationS;
   const useService = !limitByDistance;
   const hasTime = maxResource < Infinity || windows;
+  // With a time resource in seconds, the per-second cost applies to each
+  // route's whole duration (travel, service and waiting, as the checker counts
+  // it), so arcs carry the distance cost alone; otherwise no waiting can occur
+  // and the arcs carry the travel-time cost.
+  const durationCost = hasTime && !limitByDistance ? veh.costPerS : 0;
   const arc = (a: number, b: number): number =>
-    veh.costPerM * problem.distanceM[a * L + b] + veh.costPerS * problem.durationS[a * L + b];
+    veh.costPerM * problem.distanceM[a * L + b] + (durationCost > 0 ? 0 : veh.costPerS * problem.durationS[a * L + b]);
   const res = (a: number, b: number): number => resourceMatrix[a * L + b];
 
   const unassigned: Unassigned[] = [];
@@ -166,9 +172,28 @@ function mapProblem(problem: Problem, granular: number | undefined): Mapped {
   const maxRoutes = Math.max(1, Math.min(n, fleet < Infinity ? Math.max(fleet, freeBound) : freeBound));
   const data = buildSearchData({
     n, dims: D, cost, time, service, early, late, demand, capacity, maxDuration: maxResource, maxRoutes,
-    fleetLimit: fleet, fixedCost: veh.fixedCost, xy, granular,
+    fleetLimit: fleet, fixedCost: veh.fixedCost, durationCost, xy, granular,
   });
   return { data, stopOf: Int32Array.from([-1, ...kept]), unassigned };
+}
+
+/**
+ * True when `solve` hands the problem to the ALNS of src/routing/pdp rather
+ * than the genetic search: pickup-and-delivery pairs, more than one vehicle
+ * type (vehicles differing in anything but their count), several windows on a
+ * stop, or a distance limit together with time windows, a shift or a duration limit.
+ */
+export function needsRichSearch(problem: Problem): boolean {
+  if (problem.pairs.length > 0) return true;
+  if (problem.stops.some((s) => s.timeWindows.length > 1)) return true;
+  const v0 = problem.vehicles[0];
+  const same = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+  const oneType = problem.vehicles.every((v) =>
+    v.startLocation === v0.startLocation && v.endLocation === v0.endLocation && same(v.capacity, v0.capacity) &&
+    same(v.shiftS, v0.shiftS) && v.maxDurationS === v0.maxDurationS && v.maxDistanceM === v0.maxDistanceM &&
+    v.fixedCost === v0.fixedCost && v.costPerM === v0.costPerM && v.costPerS === v0.costPerS && same(v.skills, v0.skills));
+  if (!oneType) return true;
+  return v0.maxDistanceM < Infinity && (problem.hasTimeWindows || v0.maxDurationS < Infinity);
 }
 
 /**
@@ -177,6 +202,8 @@ function mapProblem(problem: Problem, granular: number | undefined): Mapped {
  * given seed and iteration limit.
  */
 export function solve(problem: Problem, options: SolveOptions): Solution {
+  // Rich problems: adaptive large neighbourhood search (src/routing/pdp).
+  if (needsRichSearch(problem)) return solvePdp(problem, options);
   const stop = new StopCriterion(options.stop, options.clock);
   const rng = createRng(options.seed ?? 1);
   const mapped = mapProblem(problem, options.granular);

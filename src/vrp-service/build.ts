@@ -214,28 +214,12 @@ export function buildVrp(req: VrpRequest, graphs: readonly RoadNetwork[] = []): 
 }
 
 /**
- * What the search does not handle yet (src/routing/solve.ts), checked before
- * a job is queued so that the caller gets a 400 naming the field at once:
- * several windows per stop, several vehicle types, a distance limit with a
- * duration limit or time windows.
+ * What the solver does not handle, checked before a job is queued so that the
+ * caller gets a 400 naming the field at once. Since the rich search
+ * (src/routing/pdp) takes pairs mixed with stops, several windows per stop,
+ * several vehicle types and distance limits with windows, nothing of a valid
+ * request is refused any more; the hook stays for future limits.
  */
 export function checkSolvable(built: BuiltVrp): void {
-  const p = built.problem;
-  p.stops.forEach((s, i) => {
-    if (s.timeWindows.length > 1) fail(`stops.${i}.timeWindows`, 'several windows per stop are not handled by the solver yet (POST /api/vrp/evaluate accepts them)');
-  });
-  const v0 = p.vehicles[0];
-  const same = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
-  p.vehicles.forEach((v, i) => {
-    if (
-      v.startLocation !== v0.startLocation || v.endLocation !== v0.endLocation || !same(v.capacity, v0.capacity) || !same(v.shiftS, v0.shiftS) ||
-      v.maxDurationS !== v0.maxDurationS || v.maxDistanceM !== v0.maxDistanceM || v.fixedCost !== v0.fixedCost || v.costPerM !== v0.costPerM ||
-      v.costPerS !== v0.costPerS || !same(v.skills, v0.skills)
-    ) {
-      fail(`vehicles.${i}`, 'the solver handles one vehicle type so far (same start, end, capacity, shift, limits, costs and skills as vehicles.0; use count)');
-    }
-  });
-  if (v0.maxDistanceM < Infinity && (v0.maxDurationS < Infinity || p.hasTimeWindows)) {
-    fail('vehicles.0.maxDistanceM', 'a distance limit together with a duration limit, shift or time windows is not handled by the solver yet');
-  }
+  void built;
 }

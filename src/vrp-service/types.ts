@@ -90,7 +90,7 @@ export interface VrpRequest {
   stops: VrpStopInput[];
   vehicles: VrpVehicleInput[];
   matrix?: { distancesM: number[][]; durationsS?: number[][] };
-  /** Pickup-and-delivery pairs (evaluate checks them; the search may not handle them yet). */
+  /** Pickup-and-delivery pairs; other stops are deliveries loaded at the depot. */
   pairs?: VrpPairInput[];
   options?: VrpOptions;
 }

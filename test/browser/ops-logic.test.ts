@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { guessMapping, readCsv, stopsFromTable, errorLine } from '../../web/src/ops-csv.js';
 import {
-  cheapestPosition, clock, DEFAULT_OPS, fleetLabels, formatOps, moveStop, moveWithPartner, parseClock, parseOps, planCsv, planGeojson, planOf, routeColour, routeDash, shiftStop,
+  cheapestPosition, clock, DEFAULT_OPS, fleetLabels, formatOps, moveStop, moveWithPartner, parseClock, parseOps, planCsv, planGeojson, planOf, routeColour, routeDash, setFleetSlots, shiftStop,
 } from '../../web/src/ops-logic.js';
 import type { LonLat, OpsResult, PlanRoute } from '../../web/src/ops-types.js';
 
@@ -31,6 +31,11 @@ describe('ops colours, clock, labels', () => {
     expect(routeColour('van')).toBe('#0072B2');
     expect(routeColour('van#2')).toBe('#E69F00');
     expect(routeColour('van#8')).toBe(routeColour('van#1'));
+    // a second type's vehicles continue the sequence after the first type's count
+    setFleetSlots([{ id: 'van', count: 2 }, { id: 'truck', count: 1 }]);
+    expect(routeColour('truck')).toBe(routeColour('van#3'));
+    expect(routeColour('truck')).not.toBe(routeColour('van#1'));
+    setFleetSlots([]);
     expect(routeDash('van#1')).toBeUndefined();
     expect(routeDash('van#8')).toBeDefined();
     expect(fleetLabels('van', 1)).toEqual(['van']);

@@ -183,4 +183,56 @@ describeInBrowser('Operations view in headless Chromium', () => {
     await page.screenshot({ path: `${shotDir}/ops-pairs.png` });
     expect(consoleErrors).toEqual([]);
   });
+
+  it('solves a CSV with a pickup-and-delivery pair among ordinary stops (no 400): pickup before delivery on one route', async () => {
+    await page.goto(`${base}#view=ops`, { waitUntil: 'load' });
+    await page.waitForSelector('[data-testid="ops-sample-baltimore"]');
+    const text = 'id,lon,lat,kg,pickup\nP1,-76.600,39.300,30,\nD1,-76.570,39.280,,P1\nS1,-76.585,39.295,10,\nS2,-76.590,39.285,20,\n';
+    await page.setInputFiles('[data-testid="ops-file"]', { name: 'pd-solve.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await page.waitForSelector('[data-testid="ops-map-apply"]');
+    await page.click('[data-testid="ops-map-apply"]');
+    await state('ready');
+    await page.fill('#ops-depot', '-76.58, 39.29');
+    await page.press('#ops-depot', 'Enter');
+    await page.fill('#ops-seconds', '1');
+    await page.click('[data-testid="ops-solve"]');
+    await state('solved');
+    expect(await page.locator('[data-testid="ops-error"]').count()).toBe(0);
+    expect(await kpi('unassigned')).toBe(0);
+    const rows = await page.locator('tbody[data-route] tr[data-stop]').evaluateAll((els) =>
+      els.map((e) => [e.closest('tbody')!.getAttribute('data-route'), e.getAttribute('data-stop')]));
+    const where = new Map(rows.map(([r, id], k) => [id, { r, k }]));
+    expect(where.get('P1')!.r).toBe(where.get('D1')!.r);
+    expect(where.get('P1')!.k).toBeLessThan(where.get('D1')!.k);
+    expect(await page.locator('path.ops-pair').count()).toBe(1);
+    await page.screenshot({ path: `${shotDir}/ops-pairs-solved.png` });
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('a second vehicle type carries the stop that is too heavy for the vans', async () => {
+    await page.goto(`${base}#view=ops`, { waitUntil: 'load' });
+    await page.waitForSelector('[data-testid="ops-sample-baltimore"]');
+    const text = 'id,lon,lat,kg\nA,-76.600,39.300,30\nBIG,-76.570,39.280,600\nC,-76.585,39.295,10\n';
+    await page.setInputFiles('[data-testid="ops-file"]', { name: 'heavy.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await page.waitForSelector('[data-testid="ops-map-apply"]');
+    await page.click('[data-testid="ops-map-apply"]');
+    await state('ready');
+    await page.fill('#ops-depot', '-76.58, 39.29');
+    await page.press('#ops-depot', 'Enter');
+    await page.fill('#ops-seconds', '1');
+    expect(await page.isHidden('[data-testid="ops-second-fields"]')).toBe(true);
+    await page.click('[data-testid="ops-solve"]');
+    await state('solved');
+    expect(await kpi('unassigned')).toBe(1); // 600 kg > the vans' 300 kg
+    await page.check('[data-testid="ops-second-on"]');
+    expect(await page.isVisible('[data-testid="ops-second-fields"]')).toBe(true);
+    expect(await page.inputValue('#ops-capacity2')).toBe('1000');
+    await page.click('[data-testid="ops-solve"]');
+    await state('solved');
+    expect(await kpi('unassigned')).toBe(0);
+    const route = await page.locator('tbody[data-route] tr[data-stop="BIG"]').evaluate((e) => e.closest('tbody')!.getAttribute('data-route'));
+    expect(route).toBe('truck');
+    await page.screenshot({ path: `${shotDir}/ops-two-types.png` });
+    expect(consoleErrors).toEqual([]);
+  });
 });

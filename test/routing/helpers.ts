@@ -6,7 +6,7 @@ import { Seg } from '../../src/routing/search/time-segment.js';
 export function randomSearchData(
   seed: number,
   n: number,
-  opts: { dims?: number; duration?: boolean; windows?: boolean; fixedCost?: number; asymmetric?: boolean; maxRoutes?: number; fleetLimit?: number } = {},
+  opts: { dims?: number; duration?: boolean; windows?: boolean; fixedCost?: number; asymmetric?: boolean; maxRoutes?: number; fleetLimit?: number; durationCost?: number } = {},
 ): SearchData {
   const rng = createRng(seed);
   const D = opts.dims ?? 1;
@@ -49,7 +49,7 @@ export function randomSearchData(
     maxDuration: time ? 300 : Infinity,
     maxRoutes: opts.maxRoutes ?? Math.ceil(n / 4),
     fleetLimit: opts.fleetLimit ?? Infinity,
-    fixedCost: opts.fixedCost ?? 0, xy, granular: 8,
+    fixedCost: opts.fixedCost ?? 0, durationCost: opts.durationCost, xy, granular: 8,
   });
 }
 
@@ -87,7 +87,7 @@ export function penalisedCost(data: SearchData, routes: number[][], pL: number, 
     c += data.cost[prev * N1];
     if (data.time) seg.append(data.time[prev * N1], 0, 0, data.early[0], data.late[0]);
     for (let d = 0; d < D; d++) c += pL * Math.max(0, load[d] - data.capacity[d]);
-    if (data.time) c += pT * seg.excess(data.maxDuration);
+    if (data.time) c += pT * seg.excess(data.maxDuration) + data.durationCost * seg.dur;
     total += c;
   }
   return total;

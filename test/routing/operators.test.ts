@@ -13,6 +13,7 @@ const variants = [
   { name: 'duration limit, 2 dimensions, fixed cost, fleet limit', opts: { duration: true, dims: 2, fixedCost: 40, fleetLimit: 5 } },
   { name: 'asymmetric with duration', opts: { duration: true, asymmetric: true } },
   { name: 'time windows and shift', opts: { duration: true, windows: true } },
+  { name: 'time windows with a cost per unit of duration (waiting counts)', opts: { duration: true, windows: true, durationCost: 0.8 } },
 ];
 
 const allRoutes = (s: RouteState): number[][] => Array.from({ length: s.R }, (_, r) => s.customers(r));

@@ -99,9 +99,11 @@ describe('solve', () => {
     expect(sol.violations.every((v) => v.kind === 'missing-stop')).toBe(true);
   });
 
-  it('says clearly what the search does not handle yet', () => {
+  it('hands pairs mixed with single stops to the rich search (src/routing/pdp) and serves them all', () => {
     const input = lineProblem(2, 2);
     input.pairs = [{ pickup: 0, delivery: 1 }];
-    expect(() => solve(createProblem(input), { stop: { iterations: 1 } })).toThrow(InputError);
+    const sol = solve(createProblem(input), { stop: { iterations: 50 } });
+    expect(sol.feasible).toBe(true);
+    expect(sol.routes.flatMap((r) => r.stops).sort()).toEqual([0, 1, 2, 3]);
   });
 });

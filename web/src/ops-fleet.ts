@@ -1,4 +1,4 @@
-// The fleet fields of the Operations view (one vehicle type × count): written from a request's
+// The fleet fields of the Operations view (a vehicle type × count, and optionally a second type): written from a request's
 // vehicle, read back with the first problem in words. Also small helpers on stop sets.
 import { clock, parseClock } from './ops-logic.js';
 import type { LonLat, OpsVehicle } from './ops-types.js';
@@ -31,6 +31,46 @@ export function readFleet(field: (id: string) => HTMLInputElement, id: string): 
   const costs = { fixedCny: n('fixed'), perKmCny: n('per-km'), perHourCny: n('per-hour') };
   if (Object.values(costs).some((x) => !(x >= 0))) return 'Costs: numbers of 0 or more.';
   return { id, capacity: { kg: cap }, shift: [a, b], costs, count };
+}
+
+/** The second vehicle type offered when the planner ticks it: a bigger truck. */
+export const DEFAULT_SECOND: Readonly<OpsVehicle> = { id: 'truck', capacity: { kg: 1000 }, costs: { fixedCny: 200, perKmCny: 1.5 }, count: 1 };
+
+/** Shows the second vehicle type `v` in its fields (ticked and shown), or unticks them when there is none. */
+export function writeSecond(field: (id: string) => HTMLInputElement, v: OpsVehicle | undefined): void {
+  const w = v ?? DEFAULT_SECOND;
+  field('second-on').checked = v !== undefined;
+  field('count2').value = String(w.count ?? 1);
+  field('capacity2').value = String(w.capacity.kg);
+  field('fixed2').value = String(w.costs?.fixedCny ?? 0);
+  field('per-km2').value = String(w.costs?.perKmCny ?? 0);
+  showSecond(field);
+}
+
+/** Shows the second type's fields when its box is ticked. */
+export function showSecond(field: (id: string) => HTMLInputElement): void {
+  const grid = field('second-on').closest('.ops-second')?.querySelector<HTMLElement>('[data-testid="ops-second-fields"]');
+  if (grid) grid.hidden = !field('second-on').checked;
+}
+
+/**
+ * The fleet as typed: the first type (`id`) and, when ticked, the second one (same shift and
+ * per-hour cost, own count, capacity, fixed and per-km cost; id "truck", or "truck2" if taken);
+ * or the first problem in words.
+ */
+export function readVehicles(field: (id: string) => HTMLInputElement, id: string): OpsVehicle[] | string {
+  const first = readFleet(field, id);
+  if (typeof first === 'string') return first;
+  if (!field('second-on').checked) return [first];
+  const n = (name: string) => (field(name).value.trim() === '' ? NaN : Number(field(name).value));
+  const count = n('count2');
+  if (!Number.isInteger(count) || count < 1 || count > 50) return 'Second type, vehicles: a whole number from 1 to 50.';
+  const cap = n('capacity2');
+  if (!(cap > 0)) return 'Second type, capacity: a number above 0 kg.';
+  const costs = { fixedCny: n('fixed2'), perKmCny: n('per-km2'), perHourCny: first.costs?.perHourCny ?? 0 };
+  if (!(costs.fixedCny >= 0) || !(costs.perKmCny >= 0)) return 'Second type, costs: numbers of 0 or more.';
+  const id2 = first.id === DEFAULT_SECOND.id ? `${DEFAULT_SECOND.id}2` : DEFAULT_SECOND.id;
+  return [first, { id: id2, capacity: { kg: cap }, shift: first.shift, costs, count }];
 }
 
 /** The mean of the points (rounded to 1e-6°). */

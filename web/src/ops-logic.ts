@@ -47,8 +47,24 @@ export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '
 
 /** The k-th vehicle of a type: its label's number (`van#3` → 2), 0 for a single vehicle. */
 export function vehicleSlot(label: string): number {
-  const m = /#(\d+)$/.exec(label);
-  return m ? Math.max(0, Number(m[1]) - 1) : 0;
+  const m = /^(.*)#(\d+)$/.exec(label);
+  const id = m ? m[1] : label;
+  return (typeOffset.get(id) ?? 0) + (m ? Math.max(0, Number(m[2]) - 1) : 0);
+}
+
+const typeOffset = new Map<string, number>();
+
+/**
+ * Numbers the vehicles of all types in one sequence for the colours: the first type's vehicles
+ * from 0, the next type's after the first's count (so a second type never repeats the first's colours).
+ */
+export function setFleetSlots(vehicles: ReadonlyArray<{ id: string; count?: number }>): void {
+  typeOffset.clear();
+  let o = 0;
+  for (const v of vehicles) {
+    typeOffset.set(v.id, o);
+    o += v.count ?? 1;
+  }
 }
 
 /** The colour of a vehicle, stable across edits (by its label, not the route's position). */

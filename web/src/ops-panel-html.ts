@@ -34,6 +34,9 @@ export function formHtml(seconds: number): string {
     `<div class="ops-grid">${num('count', 'Vehicles', '', 'min="1" max="50" step="1"')}${num('capacity', 'Capacity', 'kg', 'min="1" step="1"')}${time('shift-start', 'Shift starts')}${time('shift-end', 'Shift ends')}</div>` +
     `<div class="ops-grid">${num('fixed', 'Per vehicle', '¥', 'min="0" step="1"')}${num('per-km', 'Per km', '¥', 'min="0" step="0.1"')}${num('per-hour', 'Per hour', '¥', 'min="0" step="1"')}` +
     `${num('seconds', 'Solve for', 's', `min="${SECONDS_MIN}" max="${SECONDS_MAX}" step="1" value="${seconds}"`)}</div>` +
+    `<div class="ops-second" data-testid="ops-second"><label class="ops-check"><input type="checkbox" id="ops-second-on" data-testid="ops-second-on"> A second vehicle type <span class="opt">same shift and per-hour cost, own size and costs</span></label>` +
+    `<div class="ops-grid" data-testid="ops-second-fields" hidden>${num('count2', 'Vehicles', '', 'min="1" max="50" step="1"')}${num('capacity2', 'Capacity', 'kg', 'min="1" step="1"')}` +
+    `${num('fixed2', 'Per vehicle', '¥', 'min="0" step="1"')}${num('per-km2', 'Per km', '¥', 'min="0" step="0.1"')}</div></div>` +
     `<div class="field-error" data-testid="ops-fleet-error" hidden></div>` +
     `<div class="actions"><button type="button" class="primary" data-testid="ops-solve" disabled>Solve</button>` +
     `<button type="button" class="ghost ops-by-hand" data-testid="ops-by-hand" title="Start from no route at all and assign the stops yourself in the table; each change is evaluated" disabled>Plan by hand</button></div>` +
@@ -123,16 +126,21 @@ export function violationText(v: { kind: string; vehicle?: string; stop?: string
   }
   if (v.kind === 'overload' && route) {
     const max = Math.max(...route.steps.map((x) => x.load[0] ?? 0));
-    const cap = req.vehicles[0]?.capacity.kg ?? 0;
+    const cap = capacityOf(req, v.vehicle!, 0);
     return `${v.vehicle} carries up to ${fixed(max, 0)} kg, over its capacity of ${fixed(cap, 0)} kg by ${fixed(max - cap, 0)} kg`;
   }
   return v.message;
 }
 
+/** Capacity (kg) of the vehicle type a route label (`id` or `id#k`) belongs to. */
+function capacityOf(req: OpsRequest, label: string, fallback: number): number {
+  const v = req.vehicles.find((x) => label === x.id || label.startsWith(`${x.id}#`));
+  return v?.capacity.kg ?? fallback;
+}
+
 /** The KPIs, cost by component, violations, unassigned stops and the vehicles legend. */
 export function summaryHtml(r: OpsResult, req: OpsRequest, edited: boolean, note: string): string {
-  const fleet = req.vehicles[0]?.count ?? 1;
-  const cap = req.vehicles[0]?.capacity.kg ?? 0;
+  const fleet = req.vehicles.reduce((n, v) => n + (v.count ?? 1), 0);
   const overloads = r.violations.filter((v) => v.kind === 'overload').length;
   const head = edited
     ? `<div class="ops-status edited" data-testid="ops-status" data-edited="true"><b>Edited plan</b>: evaluated as you changed it, not re-optimised.</div>`
@@ -158,7 +166,7 @@ export function summaryHtml(r: OpsResult, req: OpsRequest, edited: boolean, note
     : '';
   const legend =
     `<table class="ops-vehicles" data-testid="ops-vehicles"><thead><tr><th>Vehicle</th><th class="num">Stops</th><th class="num">km</th><th class="num">Out–back</th><th class="num">Load</th><th class="num">Cost</th><th></th></tr></thead>` +
-    `<tbody>${r.routes.map((x) => routeRow(x, cap)).join('')}</tbody></table>`;
+    `<tbody>${r.routes.map((x) => routeRow(x, capacityOf(req, x.vehicle, 0))).join('')}</tbody></table>`;
   const actions =
     `<div class="actions ops-actions"><button type="button" class="ghost" data-testid="ops-reoptimise">Re-optimise</button>` +
     (edited ? `<button type="button" class="ghost" data-testid="ops-undo">Undo</button>` : '') +
@@ -179,7 +187,6 @@ function moveHtml(id: string, current: string | null, vehicles: string[], first:
 
 /** The table of stops per route (ETA, start, window, waiting, slack, load) with the move controls; unassigned at the end. */
 export function stopsTableHtml(r: OpsResult, req: OpsRequest, vehicles: string[], selected: string | null): string {
-  const cap = req.vehicles[0]?.capacity.kg ?? Infinity;
   const byId = new Map(req.stops.map((s) => [s.id, s]));
   const role = new Map<string, string>();
   for (const p of req.pairs ?? []) role.set(p.pickup, `<span class="ops-role" title="pickup; delivered at ${esc(p.delivery)}">P</span>`).set(p.delivery, `<span class="ops-role" title="delivery of what was picked up at ${esc(p.pickup)}">D</span>`);
@@ -188,6 +195,7 @@ export function stopsTableHtml(r: OpsResult, req: OpsRequest, vehicles: string[]
     `<th class="num">Window</th><th class="num" title="waiting before the window opens (min)">Wait</th><th class="num" title="how much later service could start without missing a later window or the shift end (min)">Slack</th><th class="num" title="on board after the stop (kg)">Load</th><th>Move</th></tr></thead>`;
   for (const route of r.routes) {
     const stops = route.steps.filter((s) => s.type === 'stop');
+    const cap = capacityOf(req, route.vehicle, Infinity);
     html += `<tbody data-route="${esc(route.vehicle)}"><tr class="ops-route-head"><th colspan="9"><span class="ops-chip" style="--c:${routeColour(route.vehicle)}"></span>${esc(route.vehicle)} <span class="ops-route-meta">leaves ${clock(route.steps[0].departureS)} · back ${clock(route.steps[route.steps.length - 1].arrivalS)} · ${stops.length} stops · ${kmOf(route.distanceM)} km</span></th></tr>`;
     stops.forEach((s, k) => {
       const id = s.id!;

@@ -6,11 +6,11 @@
 import type L from 'leaflet';
 import './ops.css';
 import { evaluatePlan, fetchRoadGraphs, fetchSample, fetchSamples } from './ops-api.js';
-import { centroid, DEFAULT_FLEET, download, nearStops, readFleet, writeFleet } from './ops-fleet.js';
+import { centroid, DEFAULT_FLEET, download, nearStops, readVehicles, showSecond, writeFleet, writeSecond } from './ops-fleet.js';
 import { createImport } from './ops-import.js';
 import { createSolveRunner } from './ops-job.js';
 import { createOpsLayer } from './ops-layer.js';
-import { fleetLabels, moveWithPartner, planCsv, planGeojson, planOf, shiftStop, SECONDS_MAX, SECONDS_MIN, type OpsUrlState, type SampleName } from './ops-logic.js';
+import { fleetLabels, moveWithPartner, setFleetSlots, planCsv, planGeojson, planOf, shiftStop, SECONDS_MAX, SECONDS_MIN, type OpsUrlState, type SampleName } from './ops-logic.js';
 import { formHtml, samplesHtml, stopsTableHtml, summaryHtml, travelWord } from './ops-panel-html.js';
 import type { LonLat, OpsRequest, OpsResult, OpsSampleInfo, PlanRoute } from './ops-types.js';
 import { esc } from './format.js';
@@ -80,7 +80,7 @@ export function createOpsView(root: HTMLElement, map: L.Map, o: OpsViewOptions):
   const fit = (b: L.LatLngBounds) => {
     if (active && b.isValid()) map.fitBounds(b, { ...fitOpts, maxZoom: 16 });
   };
-  const vehicleLabels = () => (req ? fleetLabels(req.vehicles[0].id, req.vehicles[0].count ?? 1) : []);
+  const vehicleLabels = () => (req ? req.vehicles.flatMap((v) => fleetLabels(v.id, v.count ?? 1)) : []);
   const setSample = (name: SampleName | null) => {
     url.sample = name;
     changed();
@@ -90,9 +90,10 @@ export function createOpsView(root: HTMLElement, map: L.Map, o: OpsViewOptions):
   // ---- fleet form <-> request (ops-fleet.ts) ----
   const showFleet = () => {
     writeFleet(field, req?.vehicles[0] ?? DEFAULT_FLEET);
+    writeSecond(field, req?.vehicles[1]);
     depotIn.value = req ? formatLonLat(req.depot) : '';
   };
-  const fleetNow = () => readFleet(field, req?.vehicles[0]?.id ?? DEFAULT_FLEET.id);
+  const fleetNow = () => readVehicles(field, req?.vehicles[0]?.id ?? DEFAULT_FLEET.id);
   const showError = (el: HTMLElement, msg: string | null) => {
     el.textContent = msg ?? '';
     el.hidden = !msg;
@@ -100,6 +101,7 @@ export function createOpsView(root: HTMLElement, map: L.Map, o: OpsViewOptions):
 
   // ---- drawing and panel ----
   const renderResult = () => {
+    if (req) setFleetSlots(req.vehicles);
     if (!req) {
       resultEl.innerHTML = `<div class="empty" data-testid="ops-empty"><p>Load a sample scenario or import stops to begin.</p><p>The Hangzhou and Baltimore samples are made up (SYNTHETIC): a station, a day's parcel stops and a fleet of vans.</p></div>`;
       root.dataset.state = 'empty';
@@ -120,6 +122,7 @@ export function createOpsView(root: HTMLElement, map: L.Map, o: OpsViewOptions):
   };
   const draw = (fitNow: boolean) => {
     if (!req) return;
+    setFleetSlots(req.vehicles);
     layer.setStreets(graphFor(req));
     const b = result ? layer.showPlan(req, result) : layer.showProblem(req);
     if (selected) layer.highlight(selected);
@@ -188,7 +191,7 @@ export function createOpsView(root: HTMLElement, map: L.Map, o: OpsViewOptions):
     const fleet = fleetNow();
     const depot: LonLat = req?.depot && nearStops(req.depot, stops) ? req.depot : centroid(stops.map((s) => s.location));
     setSample(null);
-    setProblem({ depot, stops, vehicles: [typeof fleet === 'string' ? { ...DEFAULT_FLEET } : fleet], ...(pairs.length ? { pairs } : {}) }, file);
+    setProblem({ depot, stops, vehicles: typeof fleet === 'string' ? [{ ...DEFAULT_FLEET }] : fleet, ...(pairs.length ? { pairs } : {}) }, file);
     if (pairs.length) loadedEl.insertAdjacentHTML('beforeend', ` · ${pairs.length} pickup-and-delivery pair${pairs.length > 1 ? 's' : ''}`);
   });
 
@@ -199,8 +202,7 @@ export function createOpsView(root: HTMLElement, map: L.Map, o: OpsViewOptions):
       syncSolve();
     },
     onError: (err) => {
-      const hint = err.field === 'pairs' ? ' The solver does not take pickup-and-delivery pairs yet: use <b>Plan by hand</b>, each change is evaluated.' : '';
-      resultEl.innerHTML = `<div class="notice error" data-testid="ops-error"><div class="notice-title">Could not solve</div>${esc(err.message)}${err.field ? `<div class="notice-hint">Field: <code>${esc(err.field)}</code>.${hint}</div>` : ''}</div>`;
+      resultEl.innerHTML = `<div class="notice error" data-testid="ops-error"><div class="notice-title">Could not solve</div>${esc(err.message)}${err.field ? `<div class="notice-hint">Field: <code>${esc(err.field)}</code>.</div>` : ''}</div>`;
       root.dataset.state = 'error';
     },
     onDone: (r, cancelled) => {
@@ -228,7 +230,7 @@ export function createOpsView(root: HTMLElement, map: L.Map, o: OpsViewOptions):
       return null;
     }
     showError(fleetErr, null);
-    req.vehicles = [fleet];
+    req.vehicles = fleet;
     return req;
   };
   const solve = () => {
@@ -327,12 +329,13 @@ export function createOpsView(root: HTMLElement, map: L.Map, o: OpsViewOptions):
     showError(depotErr, null);
     problemChanged();
   });
-  for (const id of ['count', 'capacity', 'shift-start', 'shift-end', 'fixed', 'per-km', 'per-hour']) {
+  for (const id of ['count', 'capacity', 'shift-start', 'shift-end', 'fixed', 'per-km', 'per-hour', 'second-on', 'count2', 'capacity2', 'fixed2', 'per-km2']) {
     field(id).addEventListener('change', () => {
+      showSecond(field);
       const fleet = fleetNow();
       showError(fleetErr, typeof fleet === 'string' ? fleet : null);
       if (typeof fleet !== 'string' && req) {
-        req.vehicles = [fleet];
+        req.vehicles = fleet;
         problemChanged();
       }
     });

@@ -20,7 +20,7 @@ const StopSchema = Type.Object(
     locationIndex: Type.Optional(Type.Integer({ minimum: 0, description: 'index into matrix (when a matrix is given)' })),
     demand: Type.Optional(Amounts),
     serviceS: Type.Optional(Type.Number({ minimum: 0 })),
-    timeWindows: Type.Optional(Type.Array(Window, { minItems: 1, description: 'the solver handles one window per stop; evaluate handles several' })),
+    timeWindows: Type.Optional(Type.Array(Window, { minItems: 1, description: 'start-of-service windows, sorted and disjoint; service starts in any one of them (waiting for the next is allowed)' })),
     optional: Type.Optional(Type.Boolean({ description: 'accepted; the solver still serves optional stops' })),
     skills: Type.Optional(Skills),
   },
@@ -61,7 +61,7 @@ export const VrpRequestSchema = Type.Object(
     pairs: Type.Optional(
       Type.Array(
         Type.Object({ pickup: Type.String({ minLength: 1 }), delivery: Type.String({ minLength: 1 }) }, { additionalProperties: false }),
-        { maxItems: 2500, description: 'pickup-and-delivery pairs (stop ids): same route, pickup first; evaluate checks them, the search may not handle them yet' },
+        { maxItems: 2500, description: 'pickup-and-delivery pairs (stop ids): same route, pickup first; may be mixed with ordinary stops (deliveries from the depot)' },
       ),
     ),
     options: Type.Optional(

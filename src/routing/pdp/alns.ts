@@ -98,8 +98,10 @@ export function alns(initial: PdpSolution, opts: AlnsOptions): AlnsResult {
     cand.copyFrom(current);
     const dOp = pickWeighted(wD, rng);
     const rOp = pickWeighted(wR, rng);
-    const hi = Math.max(4, Math.min(100, Math.floor(0.4 * servable)));
-    const q = Math.min(servable, 4 + rng.int(hi - 4 + 1));
+    // q in [4, min(100, 0.4·n)] (Ropke & Pisinger 2006); from 1 on tiny instances, where 4 would rebuild the whole plan every time
+    const lo = servable < 10 ? 1 : 4;
+    const hi = Math.max(lo, Math.min(100, Math.floor(0.4 * servable)));
+    const q = Math.min(servable, lo + rng.int(hi - lo + 1));
     const removed = DESTROY[dOp](cand, q, rng);
     for (let k = 0; k < model.R; k++) if (!cand.served[k] && !model.excluded.has(k) && !removed.includes(k)) removed.push(k);
     const { regret, noise } = REPAIR[rOp];

@@ -36,6 +36,7 @@ function requestsOf(sol: PdpSolution, r: number): number[] {
 function without(sol: PdpSolution, src: Route, dst: Route, a: number, b: number): void {
   const { reqOf } = sol.model;
   let w = 1;
+  dst.veh = src.veh;
   dst.nodes[0] = src.nodes[0];
   for (let x = 1; x <= src.m + 1; x++) {
     const node = src.nodes[x];

@@ -1,39 +1,67 @@
-import { InputError } from '../../shared/errors.js';
 import type { Problem } from '../problem.js';
+import { startAt, TOL } from './windows.js';
 
-/** Why a request was left out: it cannot be served even by a vehicle of its own. */
+/** Why a request was left out: no vehicle type can serve it even on a route of its own. */
 export type PdpUnassignedReason = 'skill' | 'capacity' | 'time-window' | 'max-duration' | 'no-vehicle';
 
 /**
- * The pickup-and-delivery problem in flat typed arrays for the search.
- * Nodes: 0 = start depot, 1..n = stops (stop index + 1), n + 1 = end depot.
- * Request k = pair k of the problem: pickup node `pick[k]`, delivery `del[k]`.
- * Loads are per dimension: +demand at the pickup, −demand at the delivery.
+ * The rich routing problem in flat typed arrays for the search.
+ * Nodes: 1..n = stops (stop index + 1); for vehicle type t, node n+1+2t is its
+ * start depot and n+2+2t its end depot (node 0 is unused).
+ * Request k is a pickup-delivery pair (pickup `pick[k]`, delivery `del[k]`)
+ * or a single stop (`pick[k]` = the stop, `del[k]` = −1): a stop outside any
+ * pair is a delivery loaded at the start depot, as the checker counts it.
+ * Loads per dimension: +demand at a pickup, −demand at its delivery, −demand
+ * at a single delivery (whose demand is on board from the start: `initLoad`).
  */
 export interface PdpModel {
-  /** Number of nodes (stops + 2). */
+  /** Number of nodes (n + 1 + 2·types). */
   N: number;
-  /** Number of requests (pairs). */
+  /** Number of requests (pairs, then single stops). */
   R: number;
   D: number;
-  /** Arc cost (costPerM · distance), row-major N × N. */
+  /** Number of vehicle types. */
+  T: number;
+  /** Arc cost per vehicle type (costPerM · distance + costPerS · travel time), row-major N × N; shared between types with equal rates. */
+  costs: Float64Array[];
+  /** Arc cost of type 0, used as the scale of relatedness. */
   cost: Float64Array;
+  /** Distance, row-major N × N. */
+  dist: Float64Array;
   /** Travel time, row-major N × N. */
   time: Float64Array;
+  /** Opening of the first window and closing of the last one, per node. */
   early: Float64Array;
   late: Float64Array;
+  /** Windows of node x: wOpen/wClose[wOff[x] .. wOff[x+1]−1], sorted and disjoint. */
+  wOff: Int32Array;
+  wOpen: Float64Array;
+  wClose: Float64Array;
   service: Float64Array;
   /** Load change at each node, N × D. */
   load: Float64Array;
+  /** Load on board at the start due to a node (single deliveries), N × D. */
+  initLoad: Float64Array;
+  /** Capacity per type, T × D. */
   capacity: Float64Array;
+  startNode: Int32Array;
+  endNode: Int32Array;
+  fixed: Float64Array;
+  /** Maximum route distance per type (Infinity: none). */
+  maxDist: Float64Array;
+  /** Vehicles per type (Infinity for a free fleet). */
+  count: Float64Array;
   pick: Int32Array;
   del: Int32Array;
   /** Request of a node, −1 for the depots. */
   reqOf: Int32Array;
-  fixedCost: number;
-  /** Maximum number of routes (Infinity for a free fleet). */
+  /** 1 when request k may ride vehicle type t (skills, capacity, alone feasible), R × T. */
+  allowed: Uint8Array;
+  /** Maximum number of routes in all (Infinity for a free fleet). */
   fleet: number;
-  /** Requests that no vehicle can serve, with the reason; never inserted. */
+  /** Largest fixed cost of a type. */
+  maxFixed: number;
+  /** Requests that no vehicle type can serve, with the reason; never inserted. */
   excluded: Map<number, PdpUnassignedReason>;
   /** Largest arc cost and window end: scales for relatedness. */
   maxCost: number;
@@ -41,73 +69,90 @@ export interface PdpModel {
   maxLoad: number;
 }
 
-const EPS = 1e-9;
-
-function unsupported(field: string, what: string): never {
-  throw new InputError(`${field}: ${what} is not handled by the pickup-and-delivery search yet`, field);
-}
-
 /**
- * Builds the search model of a problem with pickup-and-delivery pairs. Every
- * stop must belong to a pair; one vehicle type (identical types merged), one
- * window per stop, no distance limit. A per-second cost is put on the arcs'
- * travel time (waiting is not costed by the search; the checker costs the
- * plan exactly). A maximum duration is kept conservatively: the route must
- * end by shift start + maximum duration.
+ * Builds the search model of a rich problem: pairs and single stops, several
+ * vehicle types (own depots, capacities, shift, distance limit, skills, costs),
+ * several windows per stop. A per-second cost is put on the arcs' travel time
+ * (waiting is not costed by the search; the checker costs the plan exactly).
+ * A maximum duration is kept conservatively: the route must end by shift
+ * start + maximum duration.
  */
 export function buildPdpModel(problem: Problem): PdpModel {
-  const v0 = problem.vehicles[0];
-  const same = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
-  problem.vehicles.forEach((v, i) => {
-    if (v.startLocation !== v0.startLocation || v.endLocation !== v0.endLocation || !same(v.capacity, v0.capacity) ||
-      !same(v.shiftS, v0.shiftS) || v.fixedCost !== v0.fixedCost || v.costPerM !== v0.costPerM || !same(v.skills, v0.skills)) {
-      unsupported(`vehicles[${i}]`, 'a second vehicle type');
-    }
-    if (v.maxDistanceM < Infinity) unsupported(`vehicles[${i}].maxDistanceM`, 'a maximum distance');
-    if (v.maxDurationS !== v0.maxDurationS || v.costPerS !== v0.costPerS) unsupported(`vehicles[${i}]`, 'a second vehicle type');
-  });
   const nStops = problem.stops.length;
-  const paired = new Uint8Array(nStops);
-  for (const p of problem.pairs) paired[p.pickup] = paired[p.delivery] = 1;
-  problem.stops.forEach((s, i) => {
-    if (!paired[i]) unsupported(`stops[${i}]`, 'a stop outside a pickup-delivery pair (mixed with pairs)');
-    if (s.timeWindows.length > 1) unsupported(`stops[${i}].timeWindows`, 'several windows per stop');
-  });
-  const fleet = problem.vehicles.reduce((s, v) => s + v.count, 0);
-  const N = nStops + 2;
-  const R = problem.pairs.length;
+  const T = problem.vehicles.length;
+  const N = nStops + 1 + 2 * T;
   const D = problem.dimensions.length;
   const L = problem.numLocations;
-  const loc = (node: number): number => (node === 0 ? v0.startLocation : node === N - 1 ? v0.endLocation : problem.stops[node - 1].location);
-  const cost = new Float64Array(N * N);
+  const paired = new Uint8Array(nStops);
+  for (const p of problem.pairs) paired[p.pickup] = paired[p.delivery] = 1;
+  const singles: number[] = [];
+  for (let i = 0; i < nStops; i++) if (!paired[i]) singles.push(i);
+  const R = problem.pairs.length + singles.length;
+  const startNode = new Int32Array(T);
+  const endNode = new Int32Array(T);
+  const locOf = new Int32Array(N);
+  problem.stops.forEach((s, i) => { locOf[i + 1] = s.location; });
+  problem.vehicles.forEach((v, t) => {
+    startNode[t] = nStops + 1 + 2 * t;
+    endNode[t] = nStops + 2 + 2 * t;
+    locOf[startNode[t]] = v.startLocation;
+    locOf[endNode[t]] = v.endLocation;
+  });
+  const dist = new Float64Array(N * N);
   const time = new Float64Array(N * N);
-  let maxCost = 0;
-  for (let a = 0; a < N; a++) {
-    const la = loc(a);
-    for (let b = 0; b < N; b++) {
-      const lb = loc(b);
-      cost[a * N + b] = v0.costPerM * problem.distanceM[la * L + lb] + v0.costPerS * problem.durationS[la * L + lb];
-      time[a * N + b] = problem.durationS[la * L + lb];
-      if (cost[a * N + b] > maxCost) maxCost = cost[a * N + b];
+  for (let a = 1; a < N; a++) {
+    const la = locOf[a] * L;
+    for (let b = 1; b < N; b++) {
+      dist[a * N + b] = problem.distanceM[la + locOf[b]];
+      time[a * N + b] = problem.durationS[la + locOf[b]];
     }
   }
+  const costs: Float64Array[] = [];
+  const byRate = new Map<string, Float64Array>();
+  let maxCost = 0;
+  problem.vehicles.forEach((v) => {
+    const key = `${v.costPerM}/${v.costPerS}`;
+    let c = byRate.get(key);
+    if (!c) {
+      c = new Float64Array(N * N);
+      for (let x = 0; x < N * N; x++) c[x] = v.costPerM * dist[x] + v.costPerS * time[x];
+      byRate.set(key, c);
+    }
+    costs.push(c);
+  });
+  for (let x = 0; x < N * N; x++) if (costs[0][x] > maxCost) maxCost = costs[0][x];
   const early = new Float64Array(N);
   const late = new Float64Array(N);
   const service = new Float64Array(N);
-  early[0] = early[N - 1] = v0.shiftS[0];
-  late[0] = late[N - 1] = Math.min(v0.shiftS[1], v0.shiftS[0] + v0.maxDurationS);
+  const wOff = new Int32Array(N + 1);
+  const opens: number[] = [];
+  const closes: number[] = [];
   let maxTime = 0;
-  for (let i = 0; i < nStops; i++) {
-    const s = problem.stops[i];
-    early[i + 1] = s.timeWindows[0][0];
-    late[i + 1] = s.timeWindows[0][1];
-    service[i + 1] = s.serviceS;
-    if (Number.isFinite(late[i + 1])) maxTime = Math.max(maxTime, late[i + 1]);
+  for (let x = 0; x < N; x++) {
+    wOff[x] = opens.length;
+    if (x >= 1 && x <= nStops) {
+      const s = problem.stops[x - 1];
+      for (const [o, c] of s.timeWindows) { opens.push(o); closes.push(c); if (Number.isFinite(c)) maxTime = Math.max(maxTime, c); }
+      service[x] = s.serviceS;
+    } else if (x > nStops) {
+      const v = problem.vehicles[(x - nStops - 1) >> 1];
+      const isEnd = (x - nStops - 1) % 2 === 1;
+      opens.push(v.shiftS[0]);
+      closes.push(isEnd ? Math.min(v.shiftS[1], v.shiftS[0] + v.maxDurationS) : v.shiftS[1]);
+    } else {
+      opens.push(0);
+      closes.push(Infinity);
+    }
+    early[x] = opens[wOff[x]];
+    late[x] = closes[closes.length - 1];
   }
+  wOff[N] = opens.length;
   const load = new Float64Array(N * D);
-  const capacity = Float64Array.from(v0.capacity);
+  const initLoad = new Float64Array(N * D);
+  const capacity = new Float64Array(T * D);
+  problem.vehicles.forEach((v, t) => { for (let d = 0; d < D; d++) capacity[t * D + d] = v.capacity[d]; });
   const pick = new Int32Array(R);
-  const del = new Int32Array(R);
+  const del = new Int32Array(R).fill(-1);
   const reqOf = new Int32Array(N).fill(-1);
   let maxLoad = 0;
   problem.pairs.forEach((p, k) => {
@@ -121,30 +166,65 @@ export function buildPdpModel(problem: Problem): PdpModel {
       maxLoad = Math.max(maxLoad, q);
     }
   });
+  singles.forEach((s, x) => {
+    const k = problem.pairs.length + x;
+    pick[k] = s + 1;
+    reqOf[s + 1] = k;
+    for (let d = 0; d < D; d++) {
+      const q = problem.stops[s].demand[d];
+      load[(s + 1) * D + d] = -q;
+      initLoad[(s + 1) * D + d] = q;
+      maxLoad = Math.max(maxLoad, q);
+    }
+  });
+  const count = Float64Array.from(problem.vehicles, (v) => v.count);
   const model: PdpModel = {
-    N, R, D, cost, time, early, late, service, load, capacity, pick, del, reqOf, fixedCost: v0.fixedCost, fleet,
+    N, R, D, T, costs, cost: costs[0], dist, time, early, late, wOff, wOpen: Float64Array.from(opens), wClose: Float64Array.from(closes),
+    service, load, initLoad, capacity, startNode, endNode,
+    fixed: Float64Array.from(problem.vehicles, (v) => v.fixedCost),
+    maxDist: Float64Array.from(problem.vehicles, (v) => v.maxDistanceM),
+    count, pick, del, reqOf, allowed: new Uint8Array(R * T),
+    fleet: count.reduce((s, c) => s + c, 0),
+    maxFixed: problem.vehicles.reduce((s, v) => Math.max(s, v.fixedCost), 0),
     excluded: new Map(), maxCost: maxCost || 1, maxTime: maxTime || 1, maxLoad: maxLoad || 1,
   };
+  // Reason priority: the first rule that every type breaks.
+  const RANK: PdpUnassignedReason[] = ['no-vehicle', 'skill', 'capacity', 'time-window', 'max-duration'];
   for (let k = 0; k < R; k++) {
-    const reason = aloneReason(model, problem, k, v0.skills);
-    if (reason) model.excluded.set(k, reason);
+    let bestRank = -1;
+    for (let t = 0; t < T; t++) {
+      const reason = aloneReason(model, problem, k, t);
+      if (reason === null) { model.allowed[k * T + t] = 1; bestRank = RANK.length; } else bestRank = Math.max(bestRank, RANK.indexOf(reason));
+    }
+    if (bestRank < RANK.length) model.excluded.set(k, RANK[Math.max(0, bestRank)]);
   }
   return model;
 }
 
-/** Why request k cannot be served by a vehicle of its own (null when it can). */
-function aloneReason(m: PdpModel, problem: Problem, k: number, skills: readonly string[]): PdpUnassignedReason | null {
-  if (m.fleet === 0) return 'no-vehicle';
+/** Why request k cannot be served by a vehicle of type t on a route of its own (null when it can). */
+function aloneReason(m: PdpModel, problem: Problem, k: number, t: number): PdpUnassignedReason | null {
+  const v = problem.vehicles[t];
+  if (v.count === 0) return 'no-vehicle';
   const p = m.pick[k];
   const d = m.del[k];
-  for (const node of [p, d]) if (problem.stops[node - 1].skills.some((s) => !skills.includes(s))) return 'skill';
-  for (let x = 0; x < m.D; x++) if (m.load[p * m.D + x] > m.capacity[x] + EPS) return 'capacity';
+  const nodes = d < 0 ? [p] : [p, d];
+  for (const node of nodes) if (problem.stops[node - 1].skills.some((s) => !v.skills.includes(s))) return 'skill';
+  const D = m.D;
+  for (let x = 0; x < D; x++) if (Math.max(m.load[p * D + x], m.initLoad[p * D + x]) > m.capacity[t * D + x] + TOL) return 'capacity';
   const N = m.N;
-  const tp = Math.max(m.early[p], m.early[0] + m.time[p]);
-  if (tp > m.late[p] + EPS) return 'time-window';
-  const td = Math.max(m.early[d], tp + m.service[p] + m.time[p * N + d]);
-  if (td > m.late[d] + EPS) return 'time-window';
-  const end = td + m.service[d] + m.time[d * N + N - 1];
-  if (end > m.late[N - 1] + EPS) return end > problem.vehicles[0].shiftS[1] + EPS ? 'time-window' : 'max-duration';
+  let prev = m.startNode[t];
+  let at = m.early[prev];
+  let km = 0;
+  for (const node of [...nodes, m.endNode[t]]) {
+    km += m.dist[prev * N + node];
+    const arrive = at + m.service[prev] + m.time[prev * N + node];
+    at = startAt(m, node, arrive);
+    if (at === Infinity) {
+      if (node !== m.endNode[t] || arrive > v.shiftS[1] + TOL) return 'time-window';
+      return 'max-duration';
+    }
+    prev = node;
+  }
+  if (km > m.maxDist[t] + TOL) return 'max-duration';
   return null;
 }

@@ -18,21 +18,21 @@ export function shawRemoval(sol: PdpSolution, q: number, rng: Rng, power = 6): n
   const S = new Float64Array(N);
   for (const k of served) {
     S[pick[k]] = startOf(pick[k]);
-    S[del[k]] = startOf(del[k]);
+    if (del[k] >= 0) S[del[k]] = startOf(del[k]);
   }
   const first = served.splice(rng.int(served.length), 1)[0];
   const removed = [first];
   const score = new Float64Array(served.length);
   while (removed.length < q && served.length > 0) {
     const i = removed[rng.int(removed.length)];
-    const pi = pick[i], di = del[i];
+    const pi = pick[i], di = del[i] < 0 ? pi : del[i];
     const n = served.length;
     for (let x = 0; x < n; x++) {
       const j = served[x];
-      const pj = pick[j], dj = del[j];
+      const pj = pick[j], dj = del[j] < 0 ? pj : del[j];
       const dist = (cost[pi * N + pj] + cost[di * N + dj]) / m.maxCost;
       const time = (Math.abs(S[pi] - S[pj]) + Math.abs(S[di] - S[dj])) / m.maxTime;
-      const load = Math.abs(m.load[pi * D] - m.load[pj * D]) / m.maxLoad;
+      const load = Math.abs(Math.abs(m.load[pi * D]) - Math.abs(m.load[pj * D])) / m.maxLoad;
       score[x] = 9 * dist + 3 * time + 2 * load;
     }
     // the value at the chosen rank, then its index (native numeric sort, no comparator)

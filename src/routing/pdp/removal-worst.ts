@@ -4,12 +4,14 @@ import type { PdpSolution } from './solution.js';
 
 /** Arc cost saved by taking request k out of its route. */
 export function removalSaving(sol: PdpSolution, k: number): number {
-  const { cost, N, pick, del } = sol.model;
+  const { N, pick, del } = sol.model;
   const p = pick[k];
   const d = del[k];
   const route = sol.routes[sol.routeOf[p]];
+  const cost = sol.model.costs[route.veh];
   const nodes = route.nodes;
   const a = sol.posOf[p];
+  if (d < 0) return cost[nodes[a - 1] * N + p] + cost[p * N + nodes[a + 1]] - cost[nodes[a - 1] * N + nodes[a + 1]];
   const b = sol.posOf[d];
   const pp = nodes[a - 1];
   const nd = nodes[b + 1];

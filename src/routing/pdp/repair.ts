@@ -18,7 +18,8 @@ const move: InsertionMove = { cost: 0, i: -1, j: -1 };
 /**
  * Inserts the requests of `bank` into `sol` one at a time, the cheapest (or
  * the one with the largest regret) first, each at its cheapest feasible
- * position; opening a new route costs the fixed cost. Insertion costs per
+ * position; opening a new route costs the fixed cost of the cheapest vehicle
+ * type that may carry the request and has a vehicle left. Insertion costs per
  * (request, route) are cached and only the changed route is re-evaluated
  * after each insertion. Requests without any feasible position stay
  * unserved; they are returned.
@@ -45,16 +46,37 @@ export function repair(sol: PdpSolution, bank: number[], opts: RepairOptions): n
     posJ[b * maxR + r] = move.j;
   };
   for (let b = 0; b < B; b++) for (let r = 0; r < sol.used; r++) evalRoute(b, r);
-  // cost of a route of its own (feasible: excluded requests were filtered)
+  // cost of a route of its own: the cheapest vehicle type with a vehicle left (excluded requests were filtered)
+  const usedT = sol.usedPerType();
   const alone = new Float64Array(B);
+  const aloneT = new Int32Array(B);
+  const base = new Float64Array(B * model.T);
   for (let b = 0; b < B; b++) {
-    const p = model.pick[left[b]];
-    const d = model.del[left[b]];
-    alone[b] = noisy(model.cost[p] + model.cost[p * N + d] + model.cost[d * N + N - 1]) + model.fixedCost;
+    const k = left[b];
+    const p = model.pick[k];
+    const d = model.del[k];
+    for (let t = 0; t < model.T; t++) {
+      if (!model.allowed[k * model.T + t]) { base[b * model.T + t] = Infinity; continue; }
+      const c = model.costs[t];
+      const s = model.startNode[t];
+      const e = model.endNode[t];
+      base[b * model.T + t] = model.fixed[t] + (d < 0 ? c[s * N + p] + c[p * N + e] : c[s * N + p] + c[p * N + d] + c[d * N + e]);
+    }
   }
+  const setAlone = (b: number): void => {
+    let bc = Infinity;
+    let bt = -1;
+    for (let t = 0; t < model.T; t++) {
+      const c = base[b * model.T + t];
+      if (c < bc && usedT[t] < model.count[t]) { bc = c; bt = t; }
+    }
+    alone[b] = bt < 0 ? Infinity : noisy(bc);
+    aloneT[b] = bt;
+  };
+  for (let b = 0; b < B; b++) setAlone(b);
   const K = Math.max(1, opts.regret);
   const top = new Float64Array(K);
-  const BIG = 1e3 * (model.maxCost * N + model.fixedCost + 1);
+  const BIG = 1e3 * (model.maxCost * N + model.maxFixed + 1);
   let remaining = B;
   while (remaining > 0) {
     let bestB = -1;
@@ -94,8 +116,11 @@ export function repair(sol: PdpSolution, bank: number[], opts: RepairOptions): n
     const k = left[bestB];
     let r = bestR;
     if (r < 0) {
-      r = sol.addRoute();
+      const t = aloneT[bestB];
+      r = sol.addRoute(t);
       sol.insert(k, r, 0, 0);
+      usedT[t]++;
+      if (usedT[t] >= model.count[t]) for (let b = 0; b < B; b++) if (alive[b] && aloneT[b] === t) setAlone(b);
     } else sol.insert(k, r, posI[bestB * maxR + r], posJ[bestB * maxR + r]);
     alive[bestB] = 0;
     remaining--;

@@ -31,7 +31,7 @@ export function minimiseRoutes(start: PdpSolution, opts: RouteMinOptions): { bes
   let best = start.clone();
   best.compact();
   const model = best.model;
-  const penalty0 = 10 * (model.maxCost * model.N + model.fixedCost + 1);
+  const penalty0 = 10 * (model.maxCost * model.N + model.maxFixed + 1);
   let spent = 0;
   let iterations = 0;
   while (!opts.stop() && best.used > 1 && openRequests(best) === 0) {

@@ -1,36 +1,52 @@
 import type { PdpModel } from './model.js';
+import { latestAt, startAt } from './windows.js';
 
 /**
- * One route with its schedule: `nodes[0]` is the start depot, `nodes[1..m]`
- * the stops, `nodes[m + 1]` the end depot. `start[k]` is the earliest start of
- * service at position k, `latest[k]` the latest start that keeps the rest of
- * the route feasible (backward time slack), `load[k·D + d]` the load after k.
+ * One route of vehicle type `veh` with its schedule: `nodes[0]` is the type's
+ * start depot, `nodes[1..m]` the stops, `nodes[m + 1]` its end depot.
+ * `start[k]` is the earliest start of service at position k, `latest[k]` the
+ * latest start that keeps the rest of the route feasible (backward time
+ * slack, exact with several windows), `load[k·D + d]` the load after k (the
+ * single deliveries' demand is on board from the start), `peak[k·D + d]` the
+ * largest load over positions 0..k, `dist` the route's distance.
  */
 export class Route {
   m = 0;
   cost = 0;
+  dist = 0;
+  veh = 0;
   readonly nodes: Int32Array;
   readonly start: Float64Array;
   readonly latest: Float64Array;
   readonly load: Float64Array;
-  constructor(model: PdpModel) {
-    this.nodes = new Int32Array(model.N);
-    this.start = new Float64Array(model.N);
-    this.latest = new Float64Array(model.N);
-    this.load = new Float64Array(model.N * model.D);
-    this.nodes[1] = model.N - 1;
+  readonly peak: Float64Array;
+  constructor(model: PdpModel, veh = 0) {
+    const len = model.N - 2 * model.T + 1;
+    this.veh = veh;
+    this.nodes = new Int32Array(len);
+    this.start = new Float64Array(len);
+    this.latest = new Float64Array(len);
+    this.load = new Float64Array(len * model.D);
+    this.peak = new Float64Array(len * model.D);
+    this.nodes[0] = model.startNode[veh];
+    this.nodes[1] = model.endNode[veh];
   }
   copyFrom(o: Route, D: number): void {
     const len = o.m + 2;
     this.m = o.m;
     this.cost = o.cost;
-    const { nodes, start, latest, load } = this;
+    this.dist = o.dist;
+    this.veh = o.veh;
+    const { nodes, start, latest, load, peak } = this;
     for (let k = 0; k < len; k++) {
       nodes[k] = o.nodes[k];
       start[k] = o.start[k];
       latest[k] = o.latest[k];
     }
-    for (let k = 0; k < len * D; k++) load[k] = o.load[k];
+    for (let k = 0; k < len * D; k++) {
+      load[k] = o.load[k];
+      peak[k] = o.peak[k];
+    }
   }
 }
 
@@ -52,11 +68,18 @@ export class PdpSolution {
     this.served = new Uint8Array(model.R);
   }
 
-  /** Total cost: fixed cost per non-empty route + arc costs. */
+  /** Total cost: fixed cost of each non-empty route's type + arc costs. */
   cost(): number {
     let c = 0;
-    for (let r = 0; r < this.used; r++) if (this.routes[r].m > 0) c += this.routes[r].cost + this.model.fixedCost;
+    for (let r = 0; r < this.used; r++) if (this.routes[r].m > 0) c += this.routes[r].cost + this.model.fixed[this.routes[r].veh];
     return c;
+  }
+
+  /** Non-empty routes per vehicle type. */
+  usedPerType(): Float64Array {
+    const out = new Float64Array(this.model.T);
+    for (let r = 0; r < this.used; r++) if (this.routes[r].m > 0) out[this.routes[r].veh]++;
+    return out;
   }
 
   /** Arc costs only. */
@@ -79,13 +102,14 @@ export class PdpSolution {
     return out;
   }
 
-  /** Adds an empty route and returns its index. */
-  addRoute(): number {
+  /** Adds an empty route of vehicle type `veh` and returns its index. */
+  addRoute(veh = 0): number {
     if (this.used === this.routes.length) this.routes.push(new Route(this.model));
     const r = this.routes[this.used];
     r.m = 0;
-    r.nodes[0] = 0;
-    r.nodes[1] = this.model.N - 1;
+    r.veh = veh;
+    r.nodes[0] = this.model.startNode[veh];
+    r.nodes[1] = this.model.endNode[veh];
     this.refresh(this.used);
     return this.used++;
   }
@@ -106,12 +130,20 @@ export class PdpSolution {
     this.used = w;
   }
 
-  /** Inserts request k's pickup after position i and its delivery after position j (j ≥ i) of route r. */
+  /** Inserts request k's pickup (or single stop) after position i and its delivery after position j (j ≥ i) of route r. */
   insert(k: number, r: number, i: number, j: number): void {
     const route = this.routes[r];
     const nodes = route.nodes;
     const p = this.model.pick[k];
     const d = this.model.del[k];
+    if (d < 0) {
+      nodes.copyWithin(i + 2, i + 1, route.m + 2);
+      nodes[i + 1] = p;
+      route.m += 1;
+      this.served[k] = 1;
+      this.refresh(r);
+      return;
+    }
     // old positions 0..m+1; new sequence: 0..i, p, i+1..j, d, j+1..m+1
     nodes.copyWithin(j + 3, j + 1, route.m + 2);
     nodes[j + 2] = d;
@@ -135,10 +167,11 @@ export class PdpSolution {
       const v = nodes[x];
       if (v !== p && v !== d) nodes[w++] = v;
     }
-    route.m -= 2;
+    route.m -= d < 0 ? 1 : 2;
     this.served[k] = 0;
-    this.routeOf[p] = this.routeOf[d] = -1;
-    this.posOf[p] = this.posOf[d] = -1;
+    this.routeOf[p] = -1;
+    this.posOf[p] = -1;
+    if (d >= 0) this.routeOf[d] = this.posOf[d] = -1;
     this.refresh(r);
   }
 
@@ -170,31 +203,45 @@ export class PdpSolution {
   }
 }
 
-/** Recomputes the schedule (earliest starts), backward slack, loads and arc cost of a route from its nodes. */
+/** Recomputes the schedule (earliest starts), backward slack, loads, peaks, distance and arc cost of a route from its nodes. */
 export function schedule(model: PdpModel, route: Route): void {
-  const { cost, time, early, late, service, load, D, N } = model;
+  const { time, service, load, initLoad, dist, D, N } = model;
+  const cost = model.costs[route.veh];
   const nodes = route.nodes;
   const last = route.m + 1;
+  const rl = route.load;
+  const pk = route.peak;
   let c = 0;
-  let t = early[0];
+  let km = 0;
+  let t = model.early[nodes[0]];
   route.start[0] = t;
-  for (let d = 0; d < D; d++) route.load[d] = 0;
+  for (let d = 0; d < D; d++) rl[d] = 0;
+  for (let k = 1; k <= route.m; k++) for (let d = 0; d < D; d++) rl[d] += initLoad[nodes[k] * D + d];
+  for (let d = 0; d < D; d++) pk[d] = rl[d];
   for (let k = 1; k <= last; k++) {
     const a = nodes[k - 1];
     const b = nodes[k];
     c += cost[a * N + b];
-    t = t + service[a] + time[a * N + b];
-    if (t < early[b]) t = early[b];
+    km += dist[a * N + b];
+    const arrive = t + service[a] + time[a * N + b];
+    t = startAt(model, b, arrive);
+    if (t === Infinity) t = arrive; // infeasible route (never built by the search): keep the arrival
     route.start[k] = t;
-    for (let d = 0; d < D; d++) route.load[k * D + d] = route.load[(k - 1) * D + d] + load[b * D + d];
+    for (let d = 0; d < D; d++) {
+      const x = rl[(k - 1) * D + d] + load[b * D + d];
+      rl[k * D + d] = x;
+      const p = pk[(k - 1) * D + d];
+      pk[k * D + d] = x > p ? x : p;
+    }
   }
   route.cost = c;
-  let lt = late[N - 1];
+  route.dist = km;
+  let lt = model.late[nodes[last]];
   route.latest[last] = lt;
   for (let k = last - 1; k >= 0; k--) {
     const a = nodes[k];
     const b = nodes[k + 1];
-    lt = Math.min(late[a], lt - time[a * N + b] - service[a]);
+    lt = latestAt(model, a, lt - time[a * N + b] - service[a]);
     route.latest[k] = lt;
   }
 }

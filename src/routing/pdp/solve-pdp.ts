@@ -41,7 +41,7 @@ export function solvePdp(problem: Problem, options: SolveOptions): Solution {
   let sol = new PdpSolution(model);
   repair(sol, all, { regret: 2, noise: 0, maxRoutes: model.fleet, rng });
   sol.compact();
-  const bankPenalty = 10 * (model.maxCost * model.N + model.fixedCost + 1);
+  const bankPenalty = 10 * (model.maxCost * model.N + model.maxFixed + 1);
   // Start temperature: a solution 5% worse in arc cost is accepted with probability 1/2.
   const startT = (0.05 * Math.max(sol.distance(), model.maxCost)) / Math.LN2;
   let iterations = 0;
@@ -51,7 +51,7 @@ export function solvePdp(problem: Problem, options: SolveOptions): Solution {
     lastReport = iterations;
     options.onProgress({ fraction: stop.fraction(), iteration: iterations, best, message });
   };
-  const share = model.fixedCost > 0 ? ROUTE_MIN_SHARE : ROUTE_MIN_SHARE_NO_FIXED;
+  const share = model.maxFixed > 0 ? ROUTE_MIN_SHARE : ROUTE_MIN_SHARE_NO_FIXED;
   if (share > 0 && openRequests(sol) === 0) {
     const rm = minimiseRoutes(sol, {
       rng, startT,
@@ -70,28 +70,24 @@ export function solvePdp(problem: Problem, options: SolveOptions): Solution {
     // a moderate penalty lets the search pass through plans with a request or two unserved
     bankPenalty: complete ? DISTANCE_PHASE_PENALTY * model.maxCost : bankPenalty,
     completeBest: complete,
-    maxRoutes: Math.min(model.fleet, model.fixedCost > 0 && openRequests(sol) === 0 ? sol.used : model.fleet),
+    maxRoutes: Math.min(model.fleet, model.maxFixed > 0 && openRequests(sol) === 0 ? sol.used : model.fleet),
     stop: () => stop.tick(),
     progress: () => (stop.fraction() - from) / Math.max(1e-9, 1 - from),
     onIteration: (it, best) => { iterations = offset + it; report(best, 'distance'); },
   });
   const best = result.best;
   best.compact();
-  // routes → vehicle types with vehicles left
-  const left = problem.vehicles.map((v) => v.count);
   const routes: RoutePlan[] = [];
   for (let r = 0; r < best.used; r++) {
     const route = best.routes[r];
-    let v = left.findIndex((c) => c > 0);
-    if (v < 0) v = 0;
-    left[v]--;
-    routes.push({ vehicle: v, stops: Array.from(route.nodes.subarray(1, route.m + 1), (node) => node - 1) });
+    routes.push({ vehicle: route.veh, stops: Array.from(route.nodes.subarray(1, route.m + 1), (node) => node - 1) });
   }
   const unassigned: Unassigned[] = [];
   for (let k = 0; k < model.R; k++) {
     if (best.served[k]) continue;
     const reason = model.excluded.get(k) ?? 'no-vehicle';
-    unassigned.push({ stop: model.pick[k] - 1, reason }, { stop: model.del[k] - 1, reason });
+    unassigned.push({ stop: model.pick[k] - 1, reason });
+    if (model.del[k] >= 0) unassigned.push({ stop: model.del[k] - 1, reason });
   }
   const check = checkSolution(problem, routes, unassigned.map((u) => u.stop));
   options.onProgress?.({ fraction: 1, iteration: iterations, best: check.cost, message: 'done' });

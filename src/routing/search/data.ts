@@ -28,6 +28,12 @@ export interface SearchData {
   readonly fleetLimit: number;
   /** Cost of each used route. */
   readonly fixedCost: number;
+  /**
+   * Cost per unit of a route's duration (travel + service + waiting, departure
+   * as late as useful), added to the route's cost; needs `time`. 0 when the arc
+   * costs already hold the time cost (no waiting possible) or there is none.
+   */
+  readonly durationCost: number;
   /** True when cost and time are symmetric. */
   readonly symmetric: boolean;
   /** Polar angle of each node around the depot in [0, 65536), or null without coordinates. */
@@ -57,6 +63,8 @@ export interface SearchDataInput {
   maxRoutes: number;
   fleetLimit: number;
   fixedCost: number;
+  /** Cost per unit of route duration (see SearchData); default 0. */
+  durationCost?: number;
   xy: Float64Array | null;
   /** Neighbourhood size (granularity); default 20. */
   granular?: number;
@@ -115,6 +123,6 @@ export function buildSearchData(inp: SearchDataInput): SearchData {
     n, dims: inp.dims, cost: inp.cost, time: inp.time, service: inp.service,
     early: inp.early ?? new Float64Array(N1), late: inp.late ?? new Float64Array(N1).fill(Infinity), demand: inp.demand,
     capacity: inp.capacity, maxDuration: inp.maxDuration, maxRoutes: inp.maxRoutes, fleetLimit: inp.fleetLimit,
-    fixedCost: inp.fixedCost, symmetric, angle, xy: inp.xy, nbr, nbrStart, maxCost,
+    fixedCost: inp.fixedCost, durationCost: inp.time ? inp.durationCost ?? 0 : 0, symmetric, angle, xy: inp.xy, nbr, nbrStart, maxCost,
   };
 }

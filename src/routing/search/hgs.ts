@@ -6,6 +6,7 @@ import { LocalSearch, type Penalties } from './local-search.js';
 import { Split } from './split.js';
 import { Population, DEFAULT_POPULATION, type PopulationParams } from './population.js';
 import { orderCrossover } from './crossover.js';
+import { RouteMinimiser } from './route-min.js';
 
 /** Parameters of the hybrid genetic search (defaults from HGS-CVRP). */
 export interface HgsParams extends PopulationParams {
@@ -17,6 +18,16 @@ export interface HgsParams extends PopulationParams {
   penaltyPeriod: number;
   /** Initial population = initialFactor · mu random individuals. */
   initialFactor: number;
+  /** Fleet descent: offspring without a feasible plan at the reduced fleet before the descent ends. */
+  fleetStall: number;
+  /** Fleet descent: fraction of the budget after which it ends at the latest. */
+  fleetDescentUntil: number;
+  /** Fleet descent: share of the budget spent without a plan at the reduced fleet before it ends. */
+  fleetStallFraction: number;
+  /** Route minimisation (ejection pool) steps between two offspring during the fleet descent, per customer. */
+  routeMinSteps: number;
+  /** Route minimisation steps per attempt (one removed route), per customer. */
+  routeMinAttempt: number;
 }
 
 /** HGS-CVRP defaults (Vidal 2022): mu 25, lambda 40, 4 elite, 5 close, 20% feasible target. */
@@ -26,6 +37,11 @@ export const DEFAULT_HGS: HgsParams = {
   iterationsNoImprovement: 20000,
   penaltyPeriod: 100,
   initialFactor: 4,
+  fleetStall: 1500,
+  fleetDescentUntil: 0.6,
+  fleetStallFraction: 0.3,
+  routeMinSteps: 2,
+  routeMinAttempt: 3,
 };
 
 /** Outcome of the genetic search. */
@@ -43,20 +59,45 @@ export interface HgsResult {
  * duration, adaptive penalties, repair, and a population managed by
  * biased fitness. Runs until `stop` says so; `initial` routes and
  * `initialTours` (giant tours, e.g. from a construction heuristic) join the
- * first population before the random individuals.
+ * first population before the random individuals. With a fixed cost per
+ * vehicle, a fleet descent with route minimisation (route-min.ts) runs
+ * alongside (see inside).
  */
 export function hybridGeneticSearch(
   data: SearchData,
   rng: Rng,
   stop: StopCriterion,
-  opts: { params?: Partial<HgsParams>; initial?: number[][][]; initialTours?: Int32Array[]; onProgress?: ProgressFn } = {},
+  opts: {
+    params?: Partial<HgsParams>;
+    initial?: number[][][];
+    initialTours?: Int32Array[];
+    onProgress?: ProgressFn;
+    /** Fleet descent (default: on when vehicles have a fixed cost); see below. */
+    fleetDescent?: boolean;
+  } = {},
 ): HgsResult {
   const P: HgsParams = { ...DEFAULT_HGS, ...opts.params };
   const n = data.n;
   if (n === 0) return { routes: [], cost: 0, feasible: true, iterations: 0 };
-  const ls = new LocalSearch(data, rng);
+  // Fleet descent (as PyVRP's minimise_fleet, but inside one run): each time
+  // the best feasible plan uses m vehicles, the search's fleet limit becomes
+  // m − 1 (routes beyond it penalised like load and lateness), until no
+  // feasible plan turns up for `fleetStall` offspring; then the limit returns
+  // to the best count and the rest of the run minimises cost. The search sees
+  // the fixed cost capped at the costliest arc, so that it stays commensurate
+  // with the adaptive penalties (a fixed cost of 1e5 would dominate them and
+  // drive the search to infeasible plans); plans are compared at the true
+  // fixed cost.
+  const descent = opts.fleetDescent ?? data.fixedCost > 0;
+  const sd: { -readonly [K in keyof SearchData]: SearchData[K] } = {
+    ...data,
+    fixedCost: descent ? Math.min(data.fixedCost, data.maxCost) : data.fixedCost,
+  };
+  const fixedGap = data.fixedCost - sd.fixedCost;
+  const trueCost = (ind: Individual): number => ind.cost + ind.used * fixedGap;
+  const ls = new LocalSearch(sd, rng);
   ls.shouldStop = () => stop.shouldStop();
-  const split = new Split(data);
+  const split = new Split(sd);
   const pop = new Population(P, rng);
   let maxDemand = 0;
   for (let i = 0; i < data.demand.length; i++) maxDemand = Math.max(maxDemand, data.demand[i]);
@@ -75,6 +116,7 @@ export function hybridGeneticSearch(
   const recentFleet: boolean[] = [];
 
   let best: Individual | null = null;
+  let bestCost = Infinity;
   let bestInfeasible: Individual | null = null;
   // Individuals culled from the population are reused (fewer allocations).
   const spare: Individual[] = [];
@@ -87,13 +129,15 @@ export function hybridGeneticSearch(
   /** Local search (penalties × factor) then evaluation of `ind` from `routes`. */
   const educate = (ind: Individual, routes: number[][], factor: number): void => {
     ls.run(routes, pen, factor);
-    ind.setRoutes(data, ls.exportRoutes());
+    ind.setRoutes(sd, ls.exportRoutes());
     ind.setPenalised(pen.load, pen.time, pen.fleet);
   };
   const record = (ind: Individual): boolean => {
-    if (ind.feasible) {
-      if (!best || ind.cost < best.cost - 1e-9) {
+    if (ind.excessLoad < 1e-9 && ind.excessTime < 1e-9 && ind.used <= data.fleetLimit) {
+      const c = trueCost(ind);
+      if (!best || c < bestCost - 1e-9) {
         best = ind;
+        bestCost = c;
         return true;
       }
     } else if (!best && (!bestInfeasible || ind.penalised < bestInfeasible.penalised)) {
@@ -132,7 +176,7 @@ export function hybridGeneticSearch(
     };
     pen.load = adapt(recentLoad, pen.load);
     if (data.time) pen.time = adapt(recentTime, pen.time);
-    if (data.fleetLimit < Infinity) pen.fleet = adapt(recentFleet, pen.fleet);
+    if (sd.fleetLimit < Infinity) pen.fleet = adapt(recentFleet, pen.fleet);
     recentLoad.length = 0;
     recentTime.length = 0;
     recentFleet.length = 0;
@@ -164,7 +208,93 @@ export function hybridGeneticSearch(
       educate(ind, split.run(tour, pen.load, pen.time), 1);
       insert(ind);
     }
-    for (let k = 0; k < P.initialFactor * P.mu && !stop.shouldStop(); k++) insert(randomIndividual());
+    const initialSize = (descent ? Number(process.env.INITF ?? 4) : P.initialFactor) * P.mu;
+    for (let k = 0; k < initialSize && !stop.shouldStop(); k++) {
+      insert(randomIndividual());
+      fleetStep();
+    }
+  };
+
+  let descending = descent;
+  let sinceDrop = 0;
+  let dropFraction = 0;
+  const squeezePen: Penalties = { load: 0, time: 0, fleet: 1e9 };
+  /** Local search at high penalties with the fleet held at the routes' count. */
+  const squeeze = (routes: number[][]): number[][] => {
+    const limit = sd.fleetLimit;
+    sd.fleetLimit = routes.length;
+    squeezePen.load = 100 * Math.max(pen.load, 1);
+    squeezePen.time = 100 * Math.max(pen.time, 1);
+    ls.run(routes, squeezePen, 1);
+    sd.fleetLimit = limit;
+    return ls.exportRoutes();
+  };
+  const routeMin = new RouteMinimiser(sd, rng, {}, squeeze);
+  let lowerBound = 1;
+  for (let d = 0; d < data.dims; d++) {
+    let total = 0;
+    for (let i = 1; i <= n; i++) total += data.demand[i * data.dims + d];
+    lowerBound = Math.max(lowerBound, Math.ceil(total / data.capacity[d] - 1e-9));
+  }
+  const setFleetLimit = (limit: number): void => {
+    sd.fleetLimit = limit;
+    for (const ind of [...pop.feasible.members, ...pop.infeasible.members]) {
+      ind.setFleetLimit(limit);
+      ind.setPenalised(pen.load, pen.time, pen.fleet);
+    }
+    pop.repartition();
+  };
+  /** One step of the fleet descent, after each offspring. */
+  const descend = (): void => {
+    const b = best as Individual | null;
+    if (!descending || !b) return;
+    sinceDrop++;
+    if (b.used <= sd.fleetLimit) {
+      if (b.used - 1 < lowerBound) {
+        descending = false;
+        setFleetLimit(fixedGap > 0 ? b.used : data.fleetLimit);
+        return;
+      }
+      // Routes beyond the new limit must cost at least as much as a long arc.
+      pen.fleet = Math.max(pen.fleet, data.maxCost);
+      setFleetLimit(b.used - 1);
+      opts.onProgress?.({ fraction: stop.fraction(), best: bestCost, message: `fleet descent: ${b.used} routes, trying ${b.used - 1}` });
+      sinceDrop = 0;
+      dropFraction = stop.fraction();
+    } else if (
+      sinceDrop >= P.fleetStall || stop.fraction() >= P.fleetDescentUntil ||
+      (dropFraction > 0 && stop.fraction() - dropFraction >= P.fleetStallFraction)
+    ) {
+      descending = false;
+      // The descent left the population mostly late at a smaller fleet: start the
+      // cost phase with lateness priced well above an arc's cost.
+      pen.time = Math.max(pen.time, (10 * data.maxCost) / Math.max(maxTime, 1e-9));
+      // When the search sees the true fixed cost, more routes may still pay
+      // off: the fleet limit returns to the given one. When it sees a capped
+      // one, it stays at the best count.
+      setFleetLimit(fixedGap > 0 ? b.used : data.fleetLimit);
+      opts.onProgress?.({ fraction: stop.fraction(), best: bestCost, message: `fleet descent ends at ${b.used} routes` });
+    }
+  };
+
+  /** Fleet descent step, then route minimisation from the best plan while the fleet descends; true on a new best. */
+  const fleetStep = (): boolean => {
+    descend();
+    const top = best as Individual | null;
+    if (!descending || !top || top.used <= sd.fleetLimit || stop.shouldStop()) return false;
+    const fewer = routeMin.removeRoute(top.routes, P.routeMinSteps * n, P.routeMinAttempt * n, () => stop.shouldStop());
+    if (!fewer) return false;
+    const r = fresh();
+    r.setRoutes(sd, fewer);
+    r.setPenalised(pen.load, pen.time, pen.fleet);
+    let improved = insert(r);
+    // Shorten it while keeping it feasible (local search at high penalties, fleet fixed).
+    const polished = fresh();
+    polished.setRoutes(sd, squeeze(fewer));
+    polished.setPenalised(pen.load, pen.time, pen.fleet);
+    improved = insert(polished) || improved;
+    descend();
+    return improved;
   };
 
   initialise();
@@ -183,14 +313,15 @@ export function hybridGeneticSearch(
     orderCrossover(a.tour, b.tour, child, seen, rng);
     const ind = fresh();
     educate(ind, split.run(child, pen.load, pen.time), 1);
-    const improved = insert(ind);
+    let improved = insert(ind);
+    improved = fleetStep() || improved;
     sinceImprovement = improved ? 1 : sinceImprovement + 1;
     iterations++;
     stop.tick();
-    if (iterations % P.penaltyPeriod === 0) {
+    if (iterations % (descent ? Math.min(25, P.penaltyPeriod) : P.penaltyPeriod) === 0) {
       adaptPenalties();
       const cur = best as Individual | null;
-      opts.onProgress?.({ iteration: iterations, fraction: stop.fraction(), best: cur ? cur.cost : undefined });
+      opts.onProgress?.({ iteration: iterations, fraction: stop.fraction(), best: cur ? trueCost(cur) : undefined });
     }
     if (sinceImprovement >= P.iterationsNoImprovement) {
       pop.clear();
@@ -199,5 +330,5 @@ export function hybridGeneticSearch(
   }
   const winner = (best ?? bestInfeasible) as Individual | null;
   if (!winner) return { routes: [], cost: Infinity, feasible: false, iterations };
-  return { routes: winner.routes, cost: winner.cost, feasible: winner.feasible, iterations };
+  return { routes: winner.routes, cost: winner === best ? bestCost : trueCost(winner), feasible: winner === best, iterations };
 }

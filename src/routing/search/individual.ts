@@ -20,6 +20,8 @@ export class Individual {
   excessTime = 0;
   /** Routes beyond the fleet limit. */
   excessRoutes = 0;
+  /** Number of non-empty routes. */
+  used = 0;
   /** Penalised cost at the weights of the last `setPenalised`. */
   penalised = 0;
   biasedFitness = 0;
@@ -70,12 +72,21 @@ export class Individual {
         prev = c;
       }
       cost += data.cost[prev * N1] + data.fixedCost;
-      if (data.time) exT += seg.append(data.time[prev * N1], 0, 0, data.early[0], data.late[0]).excess(data.maxDuration);
+      if (data.time) {
+        exT += seg.append(data.time[prev * N1], 0, 0, data.early[0], data.late[0]).excess(data.maxDuration);
+        cost += data.durationCost * seg.dur;
+      }
     }
     this.cost = cost;
     this.excessLoad = exL;
     this.excessTime = exT;
+    this.used = used;
     this.excessRoutes = Math.max(0, used - data.fleetLimit);
+  }
+
+  /** Re-evaluates the routes beyond a new fleet limit (call `setPenalised` after). */
+  setFleetLimit(limit: number): void {
+    this.excessRoutes = Math.max(0, this.used - limit);
   }
 
   setPenalised(penaltyLoad: number, penaltyTime: number, penaltyFleet: number): void {

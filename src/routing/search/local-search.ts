@@ -80,7 +80,10 @@ export class LocalSearch {
     }
   }
 
-  /** Improves `routes` (customer ids per route) at the given penalty weights; the result is left in `state`. */
+  /**
+   * Improves `routes` (customer ids per route) at the given penalty weights;
+   * the result is left in `state`. Customers in no route stay out.
+   */
   run(routes: ArrayLike<number>[], penalties: Penalties, factor = 1): void {
     const s = this.state;
     const data = this.data;
@@ -103,11 +106,13 @@ export class LocalSearch {
       for (let k = 0; k < this.order.length; k++) {
         if ((k & 63) === 63 && this.shouldStop()) return;
         const u = this.order[k];
+        if (s.route[u] < 0) continue; // not routed (a partial plan)
         const lastU = this.lastTested[u];
         this.lastTested[u] = s.moves;
         const end = data.nbrStart[u + 1];
         for (let j = data.nbrStart[u]; j < end; j++) {
           const v = this.nbr[j];
+          if (s.route[v] < 0) continue;
           if (loop > 0 && Math.max(s.routeModified[s.route[u]], s.routeModified[s.route[v]]) <= lastU) continue;
           if (this.tryAll(u, v)) {
             improved = true;

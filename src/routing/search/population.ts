@@ -111,6 +111,22 @@ export class SubPopulation {
     for (const m of this.members) this.removed.push(m);
     this.members.length = 0;
   }
+
+  /** Takes out the members matching `pred` (not culled: they are returned to the caller). */
+  take(pred: (ind: Individual) => boolean): Individual[] {
+    const out = this.members.filter(pred);
+    if (out.length === 0) return out;
+    this.fresh = false;
+    const keep = this.members.filter((m) => !pred(m));
+    this.members.length = 0;
+    this.members.push(...keep);
+    for (const gone of out) {
+      for (const o of keep) o.removeNear(gone);
+      gone.nearD.length = 0;
+      gone.nearOther.length = 0;
+    }
+    return out;
+  }
 }
 
 /** Feasible and infeasible sub-populations and binary-tournament parent selection. */
@@ -151,5 +167,18 @@ export class Population {
   clear(): void {
     this.feasible.clear();
     this.infeasible.clear();
+  }
+
+  /**
+   * Moves individuals whose feasibility changed (e.g. after a new fleet
+   * limit; the caller has updated them) to the other sub-population.
+   */
+  repartition(): void {
+    const toInfeasible = this.feasible.take((m) => !m.feasible);
+    const toFeasible = this.infeasible.take((m) => m.feasible);
+    for (const m of toInfeasible) this.infeasible.add(m);
+    for (const m of toFeasible) this.feasible.add(m);
+    this.infeasible.resort();
+    this.feasible.resort();
   }
 }

@@ -28,6 +28,8 @@ export class RouteState {
   readonly routeCost: Float64Array;
   /** Time excess of each route (warp + duration over the limit). */
   readonly routeTimeExcess: Float64Array;
+  /** Duration of each route (travel + service + waiting), when there is a time resource. */
+  readonly routeDur: Float64Array;
   readonly routeSize: Int32Array;
   /** Penalty (load + duration excess) of each route at the current penalty weights. */
   readonly routePenalty: Float64Array;
@@ -65,6 +67,7 @@ export class RouteState {
     this.routeLoad = new Float64Array(R * this.D);
     this.routeCost = new Float64Array(R);
     this.routeTimeExcess = new Float64Array(R);
+    this.routeDur = new Float64Array(R);
     this.routeSize = new Int32Array(R);
     this.routePenalty = new Float64Array(R);
     this.routeModified = new Float64Array(R);
@@ -100,9 +103,9 @@ export class RouteState {
     return time === null ? 0 : time[this.loc[a] * (this.n + 1) + this.loc[b]];
   }
 
-  /** Time penalty of route r (at the current weight). */
+  /** Time penalty of route r (at the current weight), plus its duration cost. */
   timePenalty(r: number): number {
-    return this.penaltyTime * this.routeTimeExcess[r];
+    return this.penaltyTime * this.routeTimeExcess[r] + this.data.durationCost * this.routeDur[r];
   }
 
   /**
@@ -141,8 +144,9 @@ export class RouteState {
     return this.data.fixedCost * change + this.penaltyFleet * ((over2 > 0 ? over2 : 0) - (over > 0 ? over : 0));
   }
 
-  /** Loads the given routes (customer ids) into the state; unused slots stay empty. */
+  /** Loads the given routes (customer ids) into the state; unused slots stay empty, customers in no route get route -1. */
   load(routes: ArrayLike<number>[]): void {
+    this.route.fill(-1, 1, this.n + 1);
     for (let r = 0; r < this.R; r++) {
       const seq = r < routes.length ? routes[r] : [];
       this.setRoute(r, seq, seq.length);
@@ -203,6 +207,7 @@ export class RouteState {
     for (let d = 0; d < D; d++) this.routeLoad[r * D + d] = this.cumLoad[end * D + d];
     this.routeCost[r] = this.cumCost[end];
     this.routeTimeExcess[r] = data.time !== null ? this.timing.update(r) : 0;
+    this.routeDur[r] = data.time !== null ? this.timing.lastDur : 0;
     this.routePenalty[r] = this.loadPenalty(r, -1, -1, -1, -1) + this.timePenalty(r);
     this.sectorStart[r] = s0;
     this.sectorEnd[r] = s1;

@@ -19,6 +19,8 @@ export class RouteTiming {
   readonly bEarly: Float64Array;
   readonly bLate: Float64Array;
   private readonly acc = new Seg();
+  /** Duration of the route last passed to `update`. */
+  lastDur = 0;
 
   constructor(private readonly s: RouteState, size: number) {
     this.fDur = new Float64Array(size);
@@ -49,6 +51,7 @@ export class RouteTiming {
       x = y;
     }
     const excess = acc.excess(data.maxDuration);
+    this.lastDur = acc.dur;
     acc.set(0, 0, data.early[0], data.late[0]);
     this.store(end, false);
     for (let z = end; z !== start; ) {
@@ -115,9 +118,10 @@ export class RouteTiming {
     this.acc.append(this.s.t(from, y), this.bDur[y], this.bWarp[y], this.bEarly[y], this.bLate[y]);
   }
 
-  /** Time penalty of the built segment as a whole route. */
+  /** Time penalty of the built segment as a whole route, plus its duration cost. */
   penalty(): number {
-    return this.s.penaltyTime * this.acc.excess(this.s.data.maxDuration);
+    const d = this.s.data;
+    return this.s.penaltyTime * this.acc.excess(d.maxDuration) + d.durationCost * this.acc.dur;
   }
 
   /** Time penalty of prefix(a) ⊕ suffix(b) (a and b possibly in different routes). */

@@ -73,7 +73,7 @@ export class Split {
       if (d.time) {
         acc.append(d.time[prev * N1 + c], d.service[c], 0, d.early[c], d.late[c]);
         tmp.set(acc.dur, acc.warp, acc.early, acc.late).append(d.time[c * N1], 0, 0, d.early[0], d.late[0]);
-        total += pT * tmp.excess(d.maxDuration);
+        total += pT * tmp.excess(d.maxDuration) + d.durationCost * tmp.dur;
       }
       this.seg[j + 1] = total;
       prev = c;

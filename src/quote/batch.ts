@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { HubflowError, InputError } from '../shared/errors.js';
+import { jsonText } from './json-text.js';
 import type { QuoteEngine, QuoteRequest, QuoteResult } from './quote.js';
 
 export const BATCH_MAX_ROWS = 10_000;
@@ -25,19 +26,102 @@ function statusOf(e: unknown): number {
 
 /** Quotes every row; rows are numbered from 1 in the order given. */
 export function quoteBatch(engine: QuoteEngine, requests: readonly unknown[]): BatchResult {
+  const rows = eachRow(requests, (req) => engine.quote(req), (row, quote): BatchRow => ({ row, ok: true, quote }), (row, error): BatchRow => ({ row, ok: false, error }));
+  const okRows = rows.filter((r) => r.ok).length;
+  return { rows, okRows, errorRows: rows.length - okRows };
+}
+
+/**
+ * The batch answer as JSON (the value of JSON.stringify(quoteBatch(…))), as
+ * ASCII bytes: each row is written from the engine's cached fragments and
+ * turned into bytes at once, so no 30 MB string or its ~400,000 pieces stay
+ * on the heap until the end.
+ */
+export function quoteBatchJson(engine: QuoteEngine, requests: readonly unknown[]): Buffer {
+  const out = new LatinBytes();
+  out.write('{"rows":[');
+  let okRows = 0;
+  const rows = eachRow(
+    requests,
+    // A row is written only once it is quoted (an error leaves nothing half-written).
+    (req) => {
+      const pieces: string[] = [];
+      engine.quoteJsonTo(req, (p) => pieces.push(p));
+      return pieces;
+    },
+    (row, pieces) => {
+      okRows++;
+      out.write((row === 1 ? '' : ',') + '{"row":' + row + ',"ok":true,"quote":');
+      for (const p of pieces) out.write(p);
+      out.write('}');
+      return true;
+    },
+    (row, error) => {
+      out.write((row === 1 ? '' : ',') + jsonText({ row, ok: false, error }));
+      return false;
+    },
+  );
+  out.write('],"okRows":' + okRows + ',"errorRows":' + (rows.length - okRows) + '}');
+  return out.bytes();
+}
+
+/**
+ * Bytes of one-byte (Latin-1, here ASCII) strings written one after another
+ * into 4 MB chunks: a 30 MB answer is a handful of allocations instead of one
+ * small Buffer per row.
+ */
+class LatinBytes {
+  private readonly chunks: Buffer[] = [];
+  private cur = Buffer.allocUnsafeSlow(1 << 22);
+  private at = 0;
+
+  write(s: string): void {
+    if (this.at + s.length > this.cur.length) {
+      this.chunks.push(this.cur.subarray(0, this.at));
+      this.cur = Buffer.allocUnsafeSlow(Math.max(1 << 22, s.length));
+      this.at = 0;
+    }
+    this.at += this.cur.write(s, this.at, 'latin1');
+  }
+
+  bytes(): Buffer {
+    this.chunks.push(this.cur.subarray(0, this.at));
+    return this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+  }
+}
+
+/** quoteBatch and batchToCsv in one pass, each row's lines written as soon as it is quoted. */
+export function quoteBatchCsv(engine: QuoteEngine, requests: readonly unknown[]): { csv: string; okRows: number; errorRows: number } {
+  let okRows = 0;
+  const lines = eachRow(
+    requests,
+    (req) => engine.quote(req),
+    (row, quote) => {
+      okRows++;
+      return csvLines({ row, ok: true, quote });
+    },
+    (row, error) => csvLines({ row, ok: false, error }),
+  );
+  return { csv: CSV_HEAD + '\n' + lines.join(''), okRows, errorRows: lines.length - okRows };
+}
+
+type RowError = Extract<BatchRow, { ok: false }>['error'];
+
+/** Runs quote on each checked row; a row's input error becomes its own answer, anything else fails the batch. */
+function eachRow<Q, R>(requests: readonly unknown[], quote: (req: QuoteRequest) => Q, ok: (row: number, q: Q) => R, failed: (row: number, e: RowError) => R): R[] {
   if (requests.length > BATCH_MAX_ROWS) throw new InputError(`a batch holds at most ${BATCH_MAX_ROWS} rows, got ${requests.length}`, 'rows');
-  const rows: BatchRow[] = requests.map((req, i) => {
+  const out: R[] = new Array(requests.length);
+  for (let i = 0; i < requests.length; i++) {
     try {
-      return { row: i + 1, ok: true, quote: engine.quote(checkRow(req)) };
+      out[i] = ok(i + 1, quote(checkRow(requests[i])));
     } catch (e) {
       const status = statusOf(e);
       if (status === 500) throw e;
       const err = e as HubflowError;
-      return { row: i + 1, ok: false, error: { status, ...(err.field ? { field: err.field } : {}), detail: err.message } };
+      out[i] = failed(i + 1, { status, ...(err.field ? { field: err.field } : {}), detail: err.message });
     }
-  });
-  const okRows = rows.filter((r) => r.ok).length;
-  return { rows, okRows, errorRows: rows.length - okRows };
+  }
+  return out;
 }
 
 /** The shape checks the API schema does for single quotes, for rows that arrive as plain objects. */
@@ -89,23 +173,21 @@ const csvCell = (v: unknown): string => {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
+const CSV_HEAD = ['row', 'origin', 'destination', 'service', 'priceCny', 'chargeableWeightKg', 'transitDays', 'deliveryDate', 'co2Kg', 'distanceKm', 'modes', 'tags', 'error'].join(',');
+
+/** The CSV lines of one row, each ending in a newline. */
+function csvLines(r: BatchRow): string {
+  const line = (cells: unknown[]) => cells.map(csvCell).join(',') + '\n';
+  if (!r.ok) return line([r.row, '', '', '', '', '', '', '', '', '', '', '', r.error.detail]);
+  let out = '';
+  for (const o of r.quote.options) {
+    out += line([r.row, r.quote.origin.id, r.quote.destination.id, o.service, o.priceCny.toFixed(2), o.chargeableWeightKg, o.transitDays, o.deliveryDate, o.co2Kg, Math.round(o.path.distanceM / 1000), o.path.modes.join(';'), o.tags.join(';'), '']);
+  }
+  for (const u of r.quote.unavailable) out += line([r.row, r.quote.origin.id, r.quote.destination.id, u.service, '', '', '', '', '', '', '', '', u.reason]);
+  return out;
+}
+
 /** One CSV line per quoted option, and one per failed row with its error. */
 export function batchToCsv(result: BatchResult): string {
-  const head = ['row', 'origin', 'destination', 'service', 'priceCny', 'chargeableWeightKg', 'transitDays', 'deliveryDate', 'co2Kg', 'distanceKm', 'modes', 'tags', 'error'];
-  const lines = [head.join(',')];
-  for (const r of result.rows) {
-    if (!r.ok) {
-      lines.push([r.row, '', '', '', '', '', '', '', '', '', '', '', r.error.detail].map(csvCell).join(','));
-      continue;
-    }
-    for (const o of r.quote.options) {
-      lines.push(
-        [r.row, r.quote.origin.id, r.quote.destination.id, o.service, o.priceCny.toFixed(2), o.chargeableWeightKg, o.transitDays, o.deliveryDate, o.co2Kg, Math.round(o.path.distanceM / 1000), o.path.modes.join(';'), o.tags.join(';'), '']
-          .map(csvCell)
-          .join(','),
-      );
-    }
-    for (const u of r.quote.unavailable) lines.push([r.row, r.quote.origin.id, r.quote.destination.id, u.service, '', '', '', '', '', '', '', '', u.reason].map(csvCell).join(','));
-  }
-  return lines.join('\n') + '\n';
+  return CSV_HEAD + '\n' + result.rows.map(csvLines).join('');
 }

@@ -1,6 +1,8 @@
 import type { Mode, Network, Objective, RawPath } from '../network/index.js';
+import { BoundedCache } from './bounded-cache.js';
 
-interface Tree {
+/** A shortest-path tree from one place. */
+export interface Tree {
   source: number;
   predArc: Int32Array;
   /** Paths materialised so far, by target index. */
@@ -18,25 +20,20 @@ interface Tree {
  * exact: it is the search at that very weight.
  */
 export class PathTreeCache {
-  private readonly trees = new Map<string, Tree>();
+  private readonly trees: BoundedCache<string, Tree>;
 
   constructor(
     private readonly network: Network,
-    /** Trees kept before the cache is emptied (bounds memory on adversarial input). */
-    private readonly maxTrees = 200_000,
-  ) {}
+    /** Trees per cache generation (at most twice this many are kept: bounds memory on adversarial input; ~1 KB each). */
+    treesPerGeneration = 20_000,
+  ) {
+    this.trees = new BoundedCache(treesPerGeneration);
+  }
 
   /** The best path from → to (null when unreachable). */
   path(fromId: string, toId: string, objective: Objective, modes: readonly Mode[], weightKg: number): RawPath | null {
     const g = this.network.compiled(modes);
-    const key = objective === 'cost' ? `${fromId}|${objective}|${modes.join(',')}|${weightKg}` : `${fromId}|${objective}|${modes.join(',')}`;
-    let tree = this.trees.get(key);
-    if (!tree) {
-      if (this.trees.size >= this.maxTrees) this.trees.clear();
-      const source = g.index.get(fromId)!;
-      tree = { source, predArc: g.singleSource(source, g.weights(objective, weightKg)).predArc, paths: [] };
-      this.trees.set(key, tree);
-    }
+    const tree = this.tree(fromId, objective, modes, weightKg);
     const t = g.index.get(toId)!;
     let p = tree.paths[t];
     if (p === undefined) {
@@ -44,6 +41,19 @@ export class PathTreeCache {
       tree.paths[t] = p;
     }
     return p;
+  }
+
+  /** The shortest-path tree from a place (made and kept on first use). */
+  tree(fromId: string, objective: Objective, modes: readonly Mode[], weightKg: number): Tree {
+    const key = objective === 'cost' ? `${fromId}|${objective}|${modes.join(',')}|${weightKg}` : `${fromId}|${objective}|${modes.join(',')}`;
+    let tree = this.trees.get(key);
+    if (!tree) {
+      const g = this.network.compiled(modes);
+      const source = g.index.get(fromId)!;
+      tree = { source, predArc: g.singleSource(source, g.weights(objective, weightKg)).predArc, paths: [] };
+      this.trees.set(key, tree);
+    }
+    return tree;
   }
 
   get size(): number {

@@ -1,4 +1,5 @@
 import { S_PER_DAY } from '../shared/units.js';
+import { isoDate, isoUtc } from './iso-time.js';
 
 export interface ScheduleInput {
   /** When the merchant hands the parcel in (UTC instant). */
@@ -38,26 +39,41 @@ function dayStart(t: number): number {
  * hand-in to delivery. Times are computed on a clock shifted to local time.
  */
 export function schedule(s: ScheduleInput): Schedule {
-  const off = s.timeZoneOffsetH * H;
-  const shipLocal = s.shipAt.getTime() + off;
+  return scheduleFrom(s.shipAt.getTime(), s);
+}
+
+/**
+ * The two instants a schedule depends on (on the local clock): the start of
+ * the hand-in day and the line-haul departure. Two hand-ins with the same
+ * pair get the same schedule, so the quote engine keeps the last one.
+ */
+export function departure(shipAtMs: number, s: Pick<ScheduleInput, 'firstMileH' | 'cutoffHour' | 'timeZoneOffsetH'>): { shipDayMs: number; departMs: number } {
+  const shipLocal = shipAtMs + s.timeZoneOffsetH * H;
   const ready = shipLocal + s.firstMileH * H;
-  let depart = dayStart(shipLocal) + s.cutoffHour * H;
-  while (depart < ready) depart += DAY;
+  const shipDayMs = dayStart(shipLocal);
+  let departMs = shipDayMs + s.cutoffHour * H;
+  while (departMs < ready) departMs += DAY;
+  return { shipDayMs, departMs };
+}
+
+/** schedule() from a hand-in instant in epoch milliseconds (the quote engine's hot path: no Date objects). */
+export function scheduleFrom(shipAtMs: number, s: Omit<ScheduleInput, 'shipAt'>): Schedule {
+  const off = s.timeZoneOffsetH * H;
+  const { shipDayMs, departMs: depart } = departure(shipAtMs, s);
   const arrive = depart + s.pathDurationS * 1000;
-  let deliver = -1;
-  for (let day = dayStart(arrive); deliver < 0; day += DAY) {
-    let best = Infinity;
+  // The first wave at or after arrival (a flag, not deliver < 0: instants before 1970 are negative).
+  let deliver = Infinity;
+  for (let day = dayStart(arrive); deliver === Infinity; day += DAY) {
     for (const h of s.dispatchHours) {
       const t = day + h * H;
-      if (t >= arrive && t < best) best = t;
+      if (t >= arrive && t < deliver) deliver = t;
     }
-    if (best < Infinity) deliver = best;
   }
   deliver += s.extraDays * DAY;
   return {
-    departAt: new Date(depart - off).toISOString(),
-    arriveAt: new Date(arrive - off).toISOString(),
-    deliveryDate: new Date(dayStart(deliver)).toISOString().slice(0, 10),
-    transitDays: Math.round((dayStart(deliver) - dayStart(shipLocal)) / DAY),
+    departAt: isoUtc(depart - off),
+    arriveAt: isoUtc(arrive - off),
+    deliveryDate: isoDate(dayStart(deliver)),
+    transitDays: Math.round((dayStart(deliver) - shipDayMs) / DAY),
   };
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { Value } from '@sinclair/typebox/value';
 import { fixtureApp } from './helper.js';
+import { QuoteResultSchema } from '../../src/api/schemas/quotes.js';
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -88,5 +90,24 @@ describe('the quote response schema', () => {
       const direct = JSON.parse(JSON.stringify(app.quotes.quote(body as never, { geometry: true })));
       expect(res.json()).toEqual(direct);
     }
+  });
+
+  it('is what the route sends (written from fragments, ASCII JSON with a UTF-8 content type)', async () => {
+    for (const url of ['/api/quotes', '/api/quotes?geometry=true']) {
+      for (const body of [
+        { origin: 'a', destination: 'c', weightKg: 3, declaredValueCny: 500 },
+        { origin: [0.1, 0.05], destination: 'b', weightKg: 1, lengthCm: 60, widthCm: 50, heightCm: 40 },
+        { origin: 'a', destination: 'd', weightKg: 1 },
+      ]) {
+        const res = await post(url, body);
+        expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+        expect(Number(res.headers['content-length'])).toBe(res.rawPayload.length);
+        expect(res.body).toMatch(/^[\x00-\x7f]*$/);
+        expect([...Value.Errors(QuoteResultSchema, res.json())]).toEqual([]);
+      }
+    }
+    const batch = await post('/api/quotes/batch', { rows: [{ origin: 'a', destination: 'b', weightKg: 1 }, { origin: 'zz', destination: 'b', weightKg: 1 }] });
+    expect(batch.headers['content-type']).toBe('application/json; charset=utf-8');
+    for (const r of batch.json().rows.filter((x: { ok: boolean }) => x.ok)) expect([...Value.Errors(QuoteResultSchema, r.quote)]).toEqual([]);
   });
 });

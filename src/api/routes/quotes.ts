@@ -1,11 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { batchToCsv, parseBatchCsv, quoteBatch, type QuoteEngine, type QuoteRequest } from '../../quote/index.js';
+import { parseBatchCsv, quoteBatchCsv, quoteBatchJson, type QuoteEngine, type QuoteRequest } from '../../quote/index.js';
 import { InputError } from '../../shared/errors.js';
 import { problemResponses } from '../schemas/common.js';
 import { BatchRequestSchema, QuoteRequestSchema, QuoteResultSchema, type BatchRequestBody, type QuoteRequestBody } from '../schemas/quotes.js';
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+
 /** POST /api/quotes and /api/quotes/batch: merchant prices and transit times. */
 const quotes: FastifyPluginAsync<{ engine: QuoteEngine }> = async (app, { engine }) => {
+  engine.warmUp(); // compiled graphs and weight-free path trees, so the first quotes do not pay for them
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
 
   app.post<{ Body: QuoteRequestBody; Querystring: { geometry?: 'true' | 'false' } }>(
@@ -14,13 +17,20 @@ const quotes: FastifyPluginAsync<{ engine: QuoteEngine }> = async (app, { engine
       schema: {
         tags: ['quotes'],
         summary: 'Price and transit time of one parcel, per service level, from its path through the network',
-        description: 'Each option carries its path summary and legs; `?geometry=true` adds the path as a GeoJSON LineString (for drawing; it triples the size of the answer).',
+        description:
+          'Each option carries its path summary and legs; `?geometry=true` adds the path as a GeoJSON LineString (for drawing; it triples the size of the answer). The answer is written from JSON fragments kept with the cached priced paths (the schema below documents it; tests check the two agree).',
         querystring: { type: 'object', properties: { geometry: { type: 'string', enum: ['true', 'false'] } }, additionalProperties: false },
         body: QuoteRequestSchema,
         response: { 200: QuoteResultSchema, ...problemResponses },
       },
     },
-    async (req) => engine.quote(req.body as QuoteRequest, { geometry: req.query.geometry === 'true' }),
+    async (req, reply) => {
+      const json = engine.quoteJson(req.body as QuoteRequest, { geometry: req.query.geometry === 'true' });
+      reply.header('content-type', JSON_TYPE);
+      // quoteJson writes ASCII only, so its Latin-1 bytes are its UTF-8 bytes: Buffer.from(…, 'latin1') copies
+      // them, where a string reply would cost a byte count and a UTF-8 encoding (about twice as long).
+      return Buffer.from(json, 'latin1');
+    },
   );
 
   app.post<{ Body: BatchRequestBody | string }>(
@@ -36,12 +46,12 @@ const quotes: FastifyPluginAsync<{ engine: QuoteEngine }> = async (app, { engine
     async (req, reply) => {
       const rows = typeof req.body === 'string' ? parseBatchCsv(req.body) : req.body.rows;
       if (!Array.isArray(rows)) throw new InputError('rows must be an array', 'rows');
-      const result = quoteBatch(engine, rows);
       if ((req.headers.accept ?? '').includes('text/csv')) {
         reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="quotes.csv"');
-        return batchToCsv(result);
+        return quoteBatchCsv(engine, rows).csv;
       }
-      return result;
+      reply.header('content-type', JSON_TYPE);
+      return quoteBatchJson(engine, rows);
     },
   );
 };

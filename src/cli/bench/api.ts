@@ -4,6 +4,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { loadNetworkData } from '../../network/index.js';
+import { InputError } from '../../shared/errors.js';
 import { createRng } from '../../shared/random.js';
 import { defaultDataDir, packageRoot } from '../../shared/paths.js';
 import { flagNumber, flagString, parseArgs } from '../args.js';
@@ -108,15 +109,44 @@ function load(name: string, port: number, bodies: string[], seconds: number, con
   });
 }
 
+/** A 10,000-row batch as JSON ({ rows }) or as CSV (text/csv in and out): seconds until the whole answer is read and parsed. */
+async function timeBatch(port: number, rows: Record<string, unknown>[], kind: 'json' | 'csv'): Promise<{ seconds: number; okRows: number; errorRows: number; bytes: number }> {
+  const url = `http://127.0.0.1:${port}/api/quotes/batch`;
+  const t0 = performance.now();
+  if (kind === 'json') {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rows }) });
+    const text = await res.text();
+    const body = JSON.parse(text) as { okRows: number; errorRows: number };
+    return { seconds: (performance.now() - t0) / 1000, okRows: body.okRows, errorRows: body.errorRows, bytes: text.length };
+  }
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'text/csv', accept: 'text/csv' }, body: rowsToCsv(rows) });
+  const text = await res.text();
+  const lines = text.trim().split('\n').slice(1);
+  const seconds = (performance.now() - t0) / 1000;
+  const failed = new Set(lines.filter((l) => /^\d+,,/.test(l)).map((l) => l.split(',')[0]));
+  return { seconds, okRows: rows.length - failed.size, errorRows: failed.size, bytes: text.length };
+}
+
+function rowsToCsv(rows: Record<string, unknown>[]): string {
+  const cols = ['origin', 'destination', 'weightKg', 'lengthCm', 'widthCm', 'heightCm', 'declaredValueCny', 'service'];
+  return [cols.join(','), ...rows.map((r) => cols.map((c) => (r[c] === undefined ? '' : String(r[c]))).join(','))].join('\n') + '\n';
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
 /**
- * hubflow bench api [--seconds S] [--connections C] [--out RESULT.json]: load on POST /api/quotes against a
- * bare Fastify route in the same run, each server its own process; plus a 10,000-row batch on a fresh server.
+ * hubflow bench api [--seconds S] [--connections C] [--rounds R] [--out RESULT.json]: load on POST /api/quotes
+ * against a bare Fastify route in the same run, each server its own process; plus a 10,000-row batch (JSON, and
+ * CSV) on fresh servers and again warm. With --rounds R (default 1) the two loads alternate R times and the
+ * medians are reported, which steadies the ratio on a shared machine.
  */
 export async function run(argv: string[]): Promise<void> {
-  const args = parseArgs(argv, { values: ['seconds', 'connections', 'out', 'seed'] });
+  const args = parseArgs(argv, { values: ['seconds', 'connections', 'out', 'seed', 'rounds'] });
   const seconds = flagNumber(args, 'seconds', 10)!;
   const connections = flagNumber(args, 'connections', 50)!;
   const seed = flagNumber(args, 'seed', 1)!;
+  const rounds = flagNumber(args, 'rounds', 1)!;
+  if (!Number.isInteger(rounds) || rounds < 1) throw new InputError('--rounds must be a positive integer', 'rounds');
   const bodies = quoteBodies(20_000, seed);
   const results: LoadResult[] = [];
   const procs: ChildProcess[] = [];
@@ -126,38 +156,55 @@ export async function run(argv: string[]): Promise<void> {
     process.exit(130);
   });
   try {
-    // A 10,000-row batch on a server that has quoted nothing yet (cold caches).
     // Both servers run compiled, as `npm start` runs hubflow (tsx's on-the-fly transform costs about a third).
     console.log('building (tsc -p tsconfig.build.json) ...');
     execFileSync(process.execPath, [join(packageRoot(), 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(packageRoot(), 'tsconfig.build.json')], { stdio: 'inherit' });
     const dist = join(packageRoot(), 'dist', 'src', 'cli');
-    const hub = await startServer((port) => [join(dist, 'main.js'), 'serve', '--port', String(port), '--host', '127.0.0.1'], '/api/health');
-    procs.push(hub.proc);
-    const rows = bodies.slice(0, 10_000).map((b) => JSON.parse(b));
-    const t0 = performance.now();
-    const res = await fetch(`http://127.0.0.1:${hub.port}/api/quotes/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rows }) });
-    const batch = (await res.json()) as { okRows: number; errorRows: number };
-    const batchColdS = (performance.now() - t0) / 1000;
-    const t1 = performance.now();
-    await (await fetch(`http://127.0.0.1:${hub.port}/api/quotes/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rows }) })).json();
-    const batchWarmS = (performance.now() - t1) / 1000;
-    console.log(`batch: 10,000 rows in ${batchColdS.toFixed(2)} s cold, ${batchWarmS.toFixed(2)} s warm (${batch.okRows} quoted, ${batch.errorRows} errors)`);
+    const startHub = async () => {
+      const s = await startServer((port) => [join(dist, 'main.js'), 'serve', '--port', String(port), '--host', '127.0.0.1'], '/api/health');
+      procs.push(s.proc);
+      return s;
+    };
+    // 10,000-row batches on servers that have quoted nothing yet (cold caches), then again (warm).
+    const rows = bodies.slice(0, 10_000).map((b) => JSON.parse(b) as Record<string, unknown>);
+    const csvHub = await startHub();
+    const csvCold = await timeBatch(csvHub.port, rows, 'csv');
+    csvHub.proc.kill('SIGTERM');
+    const hub = await startHub();
+    const jsonCold = await timeBatch(hub.port, rows, 'json');
+    const jsonWarm = await timeBatch(hub.port, rows, 'json');
+    const csvWarm = await timeBatch(hub.port, rows, 'csv');
+    const mb = (b: number) => (b / 1e6).toFixed(1);
+    console.log(`batch JSON: 10,000 rows in ${jsonCold.seconds.toFixed(2)} s cold, ${jsonWarm.seconds.toFixed(2)} s warm (${jsonCold.okRows} quoted, ${jsonCold.errorRows} errors, ${mb(jsonCold.bytes)} MB)`);
+    console.log(`batch CSV:  10,000 rows in ${csvCold.seconds.toFixed(2)} s cold, ${csvWarm.seconds.toFixed(2)} s warm (${csvCold.okRows} quoted, ${csvCold.errorRows} errors, ${mb(csvCold.bytes)} MB)`);
 
     const bare = await startServer(() => [join(dist, 'bench', 'bare-server.js')], '/api/quotes');
     procs.push(bare.proc);
     await load('warm-up', bare.port, bodies, 2, connections);
-    results.push(await load('bare Fastify', bare.port, bodies, seconds, connections));
-    bare.proc.kill('SIGTERM');
     await load('warm-up', hub.port, bodies, 2, connections);
-    results.push(await load('quotes', hub.port, bodies, seconds, connections));
+    const bareRuns: LoadResult[] = [];
+    const quoteRuns: LoadResult[] = [];
+    for (let r = 0; r < rounds; r++) {
+      bareRuns.push(await load('bare Fastify', bare.port, bodies, seconds, connections));
+      quoteRuns.push(await load('quotes', hub.port, bodies, seconds, connections));
+    }
+    results.push(...bareRuns, ...quoteRuns);
 
     console.log(`\n${'route'.padEnd(14)}${'req/s'.padStart(10)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'non-2xx'.padStart(9)}`);
-    for (const r of results) console.log(`${r.name.padEnd(14)}${r.requestsPerS.toFixed(0).padStart(10)}${String(r.p50Ms).padStart(9)}${String(r.p99Ms).padStart(9)}${String(r.errors).padStart(8)}${String(r.non2xx).padStart(9)}`);
-    const [b, q] = results;
-    const ratio = q.requestsPerS / b.requestsPerS;
+    for (let r = 0; r < rounds; r++) {
+      for (const x of [bareRuns[r], quoteRuns[r]]) console.log(`${x.name.padEnd(14)}${x.requestsPerS.toFixed(0).padStart(10)}${String(x.p50Ms).padStart(9)}${String(x.p99Ms).padStart(9)}${String(x.errors).padStart(8)}${String(x.non2xx).padStart(9)}`);
+    }
+    const ratios = bareRuns.map((b, r) => quoteRuns[r].requestsPerS / b.requestsPerS);
+    const ratio = median(ratios);
+    const q = { requestsPerS: median(quoteRuns.map((x) => x.requestsPerS)), p99Ms: median(quoteRuns.map((x) => x.p99Ms)), errors: quoteRuns.reduce((s, x) => s + x.errors + x.non2xx, 0) };
+    const b = { requestsPerS: median(bareRuns.map((x) => x.requestsPerS)) };
+    if (rounds > 1) console.log(`ratios per round: ${ratios.map((x) => x.toFixed(2)).join(', ')} (median ${ratio.toFixed(2)})`);
     const out = flagString(args, 'out');
-    if (out) writeFileSync(out, JSON.stringify({ seconds, connections, seed, batch: { rows: 10_000, coldS: batchColdS, warmS: batchWarmS, ...batch }, results, ratio }, null, 2));
-    console.log(`quotes: ${q.requestsPerS.toFixed(0)} req/s (bare ${b.requestsPerS.toFixed(0)} req/s, ratio ${ratio.toFixed(2)}), p99 ${q.p99Ms} ms, errors ${q.errors + q.non2xx}`);
+    if (out) {
+      const batch = { rows: 10_000, coldS: jsonCold.seconds, warmS: jsonWarm.seconds, okRows: jsonCold.okRows, errorRows: jsonCold.errorRows, csvColdS: csvCold.seconds, csvWarmS: csvWarm.seconds, jsonBytes: jsonCold.bytes, csvBytes: csvCold.bytes };
+      writeFileSync(out, JSON.stringify({ seconds, connections, seed, rounds, batch, results, ratios, ratio }, null, 2));
+    }
+    console.log(`quotes: ${q.requestsPerS.toFixed(0)} req/s (bare ${b.requestsPerS.toFixed(0)} req/s, ratio ${ratio.toFixed(2)}), p99 ${q.p99Ms} ms, errors ${q.errors}`);
   } finally {
     stopAll();
   }

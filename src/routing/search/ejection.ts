@@ -18,17 +18,21 @@ export interface Ejection {
  * duration) with the least sum of counters p, found by a depth-first search
  * in lexicographic order that prunes on the sum and as soon as a kept
  * customer would be late (time-warp segments, Vidal et al. 2013; the rest of
- * the route is checked in O(1) from backward segments).
+ * the route is checked in O(1) from backward segments). The search visits at
+ * most `maxNodes` nodes (then keeps the best found so far).
  */
 export class EjectionSearch {
   private readonly seg = new Seg();
   private buf: number[] = [];
+  /** Search nodes visited in this search, against `maxNodes` (long routes with wide windows prune badly). */
+  private nodes = 0;
   private p: Int32Array = new Int32Array(0);
 
   constructor(
     private readonly data: SearchData,
     private readonly rng: Rng,
     private readonly maxEject: number,
+    private readonly maxNodes = 20000,
   ) {
     if (maxEject < 1 || maxEject > 6) throw new RangeError('EjectionSearch: maxEject in 1..6');
   }
@@ -36,6 +40,7 @@ export class EjectionSearch {
   /** Best ejection for inserting v into one of `routes` (customer lists), or null. */
   search(routes: number[][], v: number, p: Int32Array): Ejection | null {
     this.p = p;
+    this.nodes = 0;
     this.ejBest = Infinity;
     this.ejRoute = -1;
     for (let r = 0; r < routes.length; r++) {
@@ -145,7 +150,7 @@ export class EjectionSearch {
         return;
       }
     }
-    if (depth >= this.maxEject) return;
+    if (depth >= this.maxEject || ++this.nodes > this.maxNodes) return;
     // Eject j (≥ i), keeping i..j-1.
     const next = this.ejSeg[depth + 1];
     next.set(seg.dur, seg.warp, seg.early, seg.late);

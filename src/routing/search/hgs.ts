@@ -28,6 +28,8 @@ export interface HgsParams extends PopulationParams {
   routeMinSteps: number;
   /** Route minimisation steps per attempt (one removed route), per customer. */
   routeMinAttempt: number;
+  /** Initial population = descentInitialFactor · mu with the fleet descent (its route minimisation takes time too). */
+  descentInitialFactor: number;
 }
 
 /** HGS-CVRP defaults (Vidal 2022): mu 25, lambda 40, 4 elite, 5 close, 20% feasible target. */
@@ -42,6 +44,7 @@ export const DEFAULT_HGS: HgsParams = {
   fleetStallFraction: 0.3,
   routeMinSteps: 2,
   routeMinAttempt: 3,
+  descentInitialFactor: 2,
 };
 
 /** Outcome of the genetic search. */
@@ -208,7 +211,7 @@ export function hybridGeneticSearch(
       educate(ind, split.run(tour, pen.load, pen.time), 1);
       insert(ind);
     }
-    const initialSize = (descent ? Number(process.env.INITF ?? 4) : P.initialFactor) * P.mu;
+    const initialSize = (descent ? P.descentInitialFactor : P.initialFactor) * P.mu;
     for (let k = 0; k < initialSize && !stop.shouldStop(); k++) {
       insert(randomIndividual());
       fleetStep();

@@ -4,7 +4,8 @@ import type { Problem } from './problem.js';
  * Independent feasibility checker and evaluator of a plan. It shares no code
  * with the search: it replays every route from the problem data and reports
  * the cost and every violation (missing or repeated stop, overload, late,
- * shift, maximum duration or distance, skills, pairs, fleet size).
+ * shift, maximum duration or distance, skills, pairs, fleet size, a break
+ * that cannot be placed in its window).
  */
 
 /** One vehicle's route: the vehicle type index and the ordered stop indices. */
@@ -26,7 +27,8 @@ export type ViolationKind =
   | 'max-duration'
   | 'max-distance'
   | 'skill'
-  | 'pair';
+  | 'pair'
+  | 'break';
 
 /** One broken rule of a plan, with the route and stop it belongs to. */
 export interface Violation {
@@ -46,6 +48,10 @@ export interface RouteReport {
   /** Maximum load on board per dimension. */
   maxLoad: number[];
   cost: number;
+  /** Where the break is taken: 0 at the start depot before the first stop, k after the k-th stop (1-based); absent when none. */
+  breakAfter?: number;
+  /** Start of the break. */
+  breakStartS?: number;
 }
 
 /** The result of `checkSolution`: feasibility, violations, cost and per-route figures. */
@@ -60,6 +66,55 @@ export interface CheckReport {
 }
 
 const EPS = 1e-6;
+
+/**
+ * End time of a route replayed at its earliest (leaving at the shift start)
+ * with the vehicle's break after position `after` (0: at the start depot,
+ * k: after the k-th stop; −1: no break, allowed only when the route is back by
+ * the break window's start); Infinity when a window, the shift or the break
+ * window is missed. `out[0]` receives the break start.
+ */
+function endWithBreak(problem: Problem, vehicle: number, stops: number[], after: number, out: number[]): number {
+  const veh = problem.vehicles[vehicle];
+  const brk = veh.break;
+  if (!brk) return Infinity;
+  const nLoc = problem.numLocations;
+  let t = veh.shiftS[0];
+  let prev = veh.startLocation;
+  const take = (): boolean => {
+    const b = Math.max(t, brk.window[0]);
+    if (b > brk.window[1] + EPS) return false;
+    out[0] = b;
+    t = b + brk.durationS;
+    return true;
+  };
+  if (after === 0 && !take()) return Infinity;
+  for (let k = 0; k < stops.length; k++) {
+    const stop = problem.stops[stops[k]];
+    t += problem.durationS[prev * nLoc + stop.location];
+    const w = stop.timeWindows.find((x) => x[1] + EPS >= t);
+    if (!w) return Infinity;
+    t = Math.max(t, w[0]) + stop.serviceS;
+    prev = stop.location;
+    if (after === k + 1 && !take()) return Infinity;
+  }
+  t += problem.durationS[prev * nLoc + veh.endLocation];
+  if (t > veh.shiftS[1] + EPS) return Infinity;
+  if (after < 0 && t > brk.window[0] + EPS) return Infinity;
+  return t;
+}
+
+/** Where the route's break goes (the placement ending the route earliest): position (−1: none needed) and start, or null when no placement works. */
+function placeBreak(problem: Problem, vehicle: number, stops: number[]): { after: number; startS: number } | null {
+  let best: { after: number; startS: number } | null = null;
+  let bestEnd = Infinity;
+  const out = [NaN];
+  for (let after = -1; after <= stops.length; after++) {
+    const end = endWithBreak(problem, vehicle, stops, after, out);
+    if (end < bestEnd - EPS) { bestEnd = end; best = { after, startS: out[0] }; }
+  }
+  return best;
+}
 
 /** Replays `routes` on `problem` and reports cost and violations. `unassigned` lists stops deliberately left out. */
 export function checkSolution(problem: Problem, routes: RoutePlan[], unassigned: number[] = []): CheckReport {
@@ -106,12 +161,28 @@ export function checkSolution(problem: Problem, routes: RoutePlan[], unassigned:
     let waiting = 0;
     const first = route.stops[0];
     let t = veh.shiftS[0];
-    if (first >= 0 && first < nStops) {
+    // The break: placed by trying every position (the route must be made of known stops).
+    let brkAfter = -1;
+    let brkStart = NaN;
+    if (veh.break && route.stops.every((s) => Number.isInteger(s) && s >= 0 && s < nStops)) {
+      const placed = placeBreak(problem, route.vehicle, route.stops);
+      if (placed) { brkAfter = placed.after; brkStart = placed.startS; } else {
+        violations.push({ kind: 'break', route: r, message: `route ${r}: the break of vehicle ${veh.id} cannot start within [${veh.break.window[0]}, ${veh.break.window[1]}]` });
+      }
+    }
+    const takeBreak = (): void => {
+      if (!veh.break) return;
+      const b = Math.max(t, veh.break.window[0]);
+      waiting += b - t;
+      t = b + veh.break.durationS;
+    };
+    if (first >= 0 && first < nStops && brkAfter !== 0) {
       // Leave as late as needed to reach the first stop when it opens.
       const open = problem.stops[first].timeWindows[0][0];
       t = Math.max(t, open - problem.durationS[prevLoc * nLoc + problem.stops[first].location]);
     }
     const departure = t;
+    if (brkAfter === 0) takeBreak();
     // Leaving later by up to `delay` removes waiting: track the waits so far
     // and the room before each window closes (the minimal duration follows).
     let waitSoFar = 0;
@@ -142,6 +213,7 @@ export function checkSolution(problem: Problem, routes: RoutePlan[], unassigned:
       delay = Math.min(delay, waitSoFar + Math.max(0, window[1] - t));
       t += stop.serviceS;
       prevLoc = stop.location;
+      if (brkAfter === k + 1) takeBreak();
       for (const skill of stop.skills) {
         if (!veh.skills.includes(skill)) {
           violations.push({ kind: 'skill', route: r, stop: s, message: `stop ${s} needs skill "${skill}" that vehicle ${veh.id} lacks` });
@@ -157,7 +229,8 @@ export function checkSolution(problem: Problem, routes: RoutePlan[], unassigned:
     dist += problem.distanceM[prevLoc * nLoc + veh.endLocation];
     t += problem.durationS[prevLoc * nLoc + veh.endLocation];
     delay = Math.min(delay, waitSoFar + Math.max(0, veh.shiftS[1] - t));
-    const saved = Math.min(delay, waitSoFar);
+    // with a break taken, leaving later is not credited (the break may pin the schedule)
+    const saved = brkAfter >= 0 ? 0 : Math.min(delay, waitSoFar);
     const duration = t - departure - saved;
     for (let d = 0; d < D; d++) {
       if (maxLoad[d] > veh.capacity[d] + EPS) {
@@ -173,7 +246,10 @@ export function checkSolution(problem: Problem, routes: RoutePlan[], unassigned:
     }
     if (dist > veh.maxDistanceM + EPS) violations.push({ kind: 'max-distance', route: r, message: `route ${r} is ${dist} long > ${veh.maxDistanceM}` });
     const cost = veh.fixedCost + veh.costPerM * dist + veh.costPerS * duration;
-    reports.push({ distanceM: dist, durationS: duration, waitingS: waiting - saved, maxLoad, cost });
+    reports.push({
+      distanceM: dist, durationS: duration, waitingS: waiting - saved, maxLoad, cost,
+      ...(brkAfter >= 0 ? { breakAfter: brkAfter, breakStartS: brkStart } : {}),
+    });
     total += cost;
     totalDist += dist;
     totalDur += duration;

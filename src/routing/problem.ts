@@ -48,6 +48,18 @@ export interface VehicleInput {
   /** Number of such vehicles; default 1. */
   count?: number | 'unlimited';
   skills?: string[];
+  /**
+   * A break (e.g. lunch) of `durationS` that must start within `window` [start, end]; taken right after a stop
+   * or at the start depot before the first stop (waiting for the window to open allowed). A route back at its
+   * end depot by the window start needs none.
+   */
+  break?: BreakInput;
+}
+
+/** A vehicle's break: its duration and the window in which it must start. */
+export interface BreakInput {
+  durationS: number;
+  window: [number, number];
 }
 
 /** A pickup-and-delivery pair: both stops on the same route, the pickup first. */
@@ -100,6 +112,8 @@ export interface Vehicle {
   /** Number of vehicles of this type; Infinity for a free fleet. */
   readonly count: number;
   readonly skills: readonly string[];
+  /** The break each vehicle of this type takes, or null. */
+  readonly break: Readonly<BreakInput> | null;
 }
 
 /** The validated, read-only problem. */
@@ -176,6 +190,19 @@ function readSkills(x: unknown, field: string): string[] {
   if (x === undefined) return [];
   if (!Array.isArray(x) || !x.every((s) => typeof s === 'string')) return fail(field, 'must be an array of strings');
   return [...x];
+}
+
+function readBreak(b: unknown, field: string, shiftS: [number, number]): Readonly<BreakInput> {
+  if (typeof b !== 'object' || b === null) return fail(field, 'must be { durationS, window: [start, end] }');
+  const { durationS, window } = b as Partial<BreakInput>;
+  const dur = nonNegative(durationS, `${field}.durationS`);
+  if (!Array.isArray(window) || window.length !== 2) return fail(`${field}.window`, 'must be [start, end]');
+  const a = nonNegative(window[0], `${field}.window[0]`);
+  const e = nonNegative(window[1], `${field}.window[1]`);
+  if (e < a) fail(`${field}.window`, `end ${e} is before start ${a}`);
+  if (dur > shiftS[1] - shiftS[0]) fail(`${field}.durationS`, `${dur} s is longer than the shift (${shiftS[1] - shiftS[0]} s)`);
+  if (e < shiftS[0] || a + dur > shiftS[1]) fail(`${field}.window`, `[${a}, ${e}] cannot be met within the shift [${shiftS[0]}, ${shiftS[1]}]`);
+  return Object.freeze({ durationS: dur, window: [a, e] as [number, number] });
 }
 
 /**
@@ -284,9 +311,11 @@ export function createProblem(input: ProblemInput): Problem {
     else if (!Number.isInteger(v.count) || v.count < 0) return fail(`${f}.count`, `must be an integer >= 0 or "unlimited"`);
     else count = v.count;
     const skills = readSkills(v.skills, `${f}.skills`);
+    const brk = v.break === undefined || v.break === null ? null : readBreak(v.break, `${f}.break`, shiftS);
+    if (brk) hasTimeWindows = true;
     return Object.freeze({
       id, startLocation, endLocation, capacity: Object.freeze(capacity), shiftS, maxDurationS, maxDistanceM,
-      fixedCost, costPerM, costPerS, count, skills,
+      fixedCost, costPerM, costPerS, count, skills, break: brk,
     });
   });
 

@@ -25,7 +25,7 @@ export interface SolveOptions {
 }
 
 /** Why a stop was left out before the search (it cannot be served by any vehicle alone). */
-export type UnassignedReason = 'skill' | 'capacity' | 'max-duration' | 'time-window' | 'no-vehicle';
+export type UnassignedReason = 'skill' | 'capacity' | 'max-duration' | 'time-window' | 'break' | 'no-vehicle' | 'optional-skipped';
 
 /** A stop left out, with its reason. */
 export interface Unassigned {
@@ -181,10 +181,12 @@ function mapProblem(problem: Problem, granular: number | undefined): Mapped {
  * True when `solve` hands the problem to the ALNS of src/routing/pdp rather
  * than the genetic search: pickup-and-delivery pairs, more than one vehicle
  * type (vehicles differing in anything but their count), several windows on a
- * stop, or a distance limit together with time windows, a shift or a duration limit.
+ * stop, a distance limit together with time windows, a shift or a duration limit,
+ * a vehicle with a break, or an optional stop (left out at its penalty).
  */
 export function needsRichSearch(problem: Problem): boolean {
   if (problem.pairs.length > 0) return true;
+  if (problem.vehicles.some((v) => v.break !== null) || problem.stops.some((s) => s.optional)) return true;
   if (problem.stops.some((s) => s.timeWindows.length > 1)) return true;
   const v0 = problem.vehicles[0];
   const same = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);

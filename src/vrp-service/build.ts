@@ -70,6 +70,8 @@ export function requestField(field: string | undefined): string | undefined {
     .replace(/\.startLocation\b/, '.start')
     .replace(/\.endLocation\b/, '.end')
     .replace(/\.fixedCost\b/, '.costs.fixedCny')
+    .replace(/\.unassignedPenalty\b/, '.penaltyCny')
+    .replace(/\.window\.(\d+)$/, '.window')
     .replace(/^distanceM\b/, 'matrix.distancesM')
     .replace(/^durationS\b/, 'matrix.durationsS');
 }
@@ -152,6 +154,7 @@ export function buildVrp(req: VrpRequest, graphs: readonly RoadNetwork[] = []): 
       costPerM: (none ? 1 : c.perKmCny ?? 0) / 1000,
       costPerS: (c.perHourCny ?? 0) / 3600,
       count: v.count ?? 1,
+      ...(v.break !== undefined ? { break: v.break } : {}),
     };
   });
 
@@ -172,7 +175,8 @@ export function buildVrp(req: VrpRequest, graphs: readonly RoadNetwork[] = []): 
       demand: vectorOf(s.demand, dims, `${f}.demand`, false),
       serviceS: s.serviceS,
       timeWindows: s.timeWindows,
-      optional: s.optional,
+      optional: s.optional === true || s.penaltyCny !== undefined,
+      unassignedPenalty: s.penaltyCny,
       skills: s.skills,
     };
   });

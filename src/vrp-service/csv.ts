@@ -5,13 +5,15 @@ import type { VrpRequest, VrpResult, VrpStopInput, VrpVehicleInput } from './typ
  * CSV files of `hubflow vrp` (comma-separated, header line first, `#` lines
  * and blank lines ignored; times HH:MM or HH:MM:SS from midnight):
  *
- * stops.csv    id,lon,lat,kg,serviceMin,twStart,twEnd       (kg, serviceMin, twStart/twEnd may be blank)
- * vehicles.csv id,lon,lat,capacityKg,shiftStart,shiftEnd,count,fixedCny,perKmCny,perHourCny
- *              (shift, count, costs may be blank: no shift, 1 vehicle, no cost → 1 CNY/km)
+ * stops.csv    id,lon,lat,kg,serviceMin,twStart,twEnd,penaltyCny   (all but id, lon, lat may be blank;
+ *              penaltyCny makes the stop optional: left out when serving it costs more)
+ * vehicles.csv id,lon,lat,capacityKg,shiftStart,shiftEnd,count,fixedCny,perKmCny,perHourCny,breakMin,breakFrom,breakTo
+ *              (shift, count, costs may be blank: no shift, 1 vehicle, no cost → 1 CNY/km; a break of breakMin
+ *              minutes starting between breakFrom and breakTo)
  */
-export const STOP_COLUMNS = ['id', 'lon', 'lat', 'kg', 'serviceMin', 'twStart', 'twEnd'] as const;
+export const STOP_COLUMNS = ['id', 'lon', 'lat', 'kg', 'serviceMin', 'twStart', 'twEnd', 'penaltyCny'] as const;
 /** Columns of the vehicles file. */
-export const VEHICLE_COLUMNS = ['id', 'lon', 'lat', 'capacityKg', 'shiftStart', 'shiftEnd', 'count', 'fixedCny', 'perKmCny', 'perHourCny'] as const;
+export const VEHICLE_COLUMNS = ['id', 'lon', 'lat', 'capacityKg', 'shiftStart', 'shiftEnd', 'count', 'fixedCny', 'perKmCny', 'perHourCny', 'breakMin', 'breakFrom', 'breakTo'] as const;
 
 /** Splits one CSV line (double quotes may enclose commas; "" is a quote). */
 function splitLine(line: string): string[] {
@@ -106,12 +108,14 @@ export function parseStopsCsv(file: string, text: string): VrpStopInput[] {
     const kg = num(file, r, 'kg', { min: 0 });
     const serviceMin = num(file, r, 'serviceMin', { min: 0 });
     const tw = pair(file, r, 'twStart', 'twEnd');
+    const penaltyCny = num(file, r, 'penaltyCny', { min: 0 });
     return {
       id,
       location: [num(file, r, 'lon', { required: true, min: -180, max: 180 })!, num(file, r, 'lat', { required: true, min: -90, max: 90 })!],
       ...(kg !== undefined ? { demand: { kg } } : {}),
       ...(serviceMin !== undefined ? { serviceS: serviceMin * 60 } : {}),
       ...(tw ? { timeWindows: [tw] } : {}),
+      ...(penaltyCny !== undefined ? { penaltyCny } : {}),
     };
   });
 }
@@ -125,6 +129,9 @@ export function parseVehiclesCsv(file: string, text: string): VrpVehicleInput[] 
     if (id === '') throw new DataError(file, r.line, 'id', 'is required');
     const shift = pair(file, r, 'shiftStart', 'shiftEnd');
     const count = num(file, r, 'count', { min: 0, integer: true });
+    const breakMin = num(file, r, 'breakMin', { min: 0 });
+    const breakWindow = pair(file, r, 'breakFrom', 'breakTo');
+    if (breakMin !== undefined && breakMin > 0 && !breakWindow) throw new DataError(file, r.line, 'breakFrom', 'is required with breakMin');
     const costs = { fixedCny: num(file, r, 'fixedCny', { min: 0 }), perKmCny: num(file, r, 'perKmCny', { min: 0 }), perHourCny: num(file, r, 'perHourCny', { min: 0 }) };
     const given = Object.fromEntries(Object.entries(costs).filter(([, v]) => v !== undefined));
     return {
@@ -133,6 +140,7 @@ export function parseVehiclesCsv(file: string, text: string): VrpVehicleInput[] 
       capacity: { kg: num(file, r, 'capacityKg', { required: true, min: 0 })! },
       ...(shift ? { shift } : {}),
       ...(count !== undefined ? { count } : {}),
+      ...(breakMin && breakWindow ? { break: { durationS: breakMin * 60, window: breakWindow } } : {}),
       ...(Object.keys(given).length > 0 ? { costs: given } : {}),
     };
   });

@@ -24,9 +24,13 @@ function routeNames(built: BuiltVrp, routes: RoutePlan[]): string[] {
  * late as useful (no avoidable waiting), serve each stop at the start of its
  * first window not yet closed (late when all are closed), load after each step
  * (unpaired stops' demand leaves the depot on board; a pair's pickup loads
- * what its delivery unloads), then the forward slack of every step.
+ * what its delivery unloads), then the forward slack of every step. The
+ * vehicle's break, where the checker placed it (`breakAfter`: 0 at the start
+ * depot, k after the k-th stop), is a `break` step starting at the later of
+ * its arrival and the break window's start; with a break, leaving later is
+ * not tried (as the checker counts it).
  */
-function timeline(built: BuiltVrp, plan: RoutePlan): VrpStep[] {
+function timeline(built: BuiltVrp, plan: RoutePlan, breakAfter?: number): VrpStep[] {
   const p = built.problem;
   const veh = p.vehicles[plan.vehicle];
   const L = p.numLocations;
@@ -50,6 +54,17 @@ function timeline(built: BuiltVrp, plan: RoutePlan): VrpStep[] {
     let prev = veh.startLocation;
     let waitSoFar = 0;
     let delay = Infinity;
+    const takeBreak = (location: LonLat | null): void => {
+      const brk = veh.break;
+      if (!brk) return;
+      const start = Math.max(t, brk.window[0]);
+      steps.push({
+        type: 'break', location, arrivalS: t, serviceStartS: start, departureS: start + brk.durationS, waitingS: start - t,
+        load: [...load], timeWindow: [brk.window[0], brk.window[1]], distanceFromPrevM: 0,
+      });
+      t = start + brk.durationS;
+    };
+    if (breakAfter === 0) takeBreak(built.points[veh.startLocation]);
     stops.forEach((s, k) => {
       const idx = plan.stops[k];
       t += p.durationS[prev * L + s.location];
@@ -74,6 +89,7 @@ function timeline(built: BuiltVrp, plan: RoutePlan): VrpStep[] {
         ...(bounded ? { timeWindow: [w[0], w[1]] as [number, number] } : {}),
       });
       prev = s.location;
+      if (breakAfter === k + 1) takeBreak(built.points[s.location]);
     });
     const dist = p.distanceM[prev * L + veh.endLocation];
     t += p.durationS[prev * L + veh.endLocation];
@@ -82,9 +98,9 @@ function timeline(built: BuiltVrp, plan: RoutePlan): VrpStep[] {
     return { steps, waitSoFar, delay };
   };
   let depart = veh.shiftS[0];
-  if (stops.length > 0) depart = Math.max(depart, stops[0].timeWindows[0][0] - p.durationS[veh.startLocation * L + stops[0].location]);
+  if (stops.length > 0 && breakAfter !== 0) depart = Math.max(depart, stops[0].timeWindows[0][0] - p.durationS[veh.startLocation * L + stops[0].location]);
   const first = run(depart);
-  const saved = Math.min(first.delay, first.waitSoFar);
+  const saved = breakAfter !== undefined ? 0 : Math.min(first.delay, first.waitSoFar);
   const steps = saved > EPS ? run(depart + saved).steps : first.steps;
   addSlack(steps, veh.shiftS[1]);
   return steps;
@@ -123,7 +139,7 @@ const rounded = (s: VrpStep): VrpStep => ({
 
 /** Line through the steps; along the streets when the matrix came from a road graph. */
 function lineOf(built: BuiltVrp, steps: VrpStep[]): LonLat[] | null {
-  const pts = steps.map((s) => s.location);
+  const pts = steps.filter((s) => s.type !== 'break').map((s) => s.location);
   if (pts.some((x) => x === null)) return null;
   const line = pts as LonLat[];
   if (!built.road) return line;
@@ -172,7 +188,7 @@ export function assembleResult(built: BuiltVrp, routes: RoutePlan[], unassigned:
   const out: VrpRoute[] = used.map((plan, r) => {
     const veh = p.vehicles[plan.vehicle];
     const rep = report.routes[r];
-    const steps = veh ? timeline(built, plan) : [];
+    const steps = veh ? timeline(built, plan, rep.breakAfter) : [];
     const cost: CostBreakdown = veh
       ? { fixedCny: veh.fixedCost, distanceCny: veh.costPerM * rep.distanceM, timeCny: veh.costPerS * rep.durationS, totalCny: rep.cost }
       : { fixedCny: 0, distanceCny: 0, timeCny: 0, totalCny: 0 };

@@ -11,12 +11,14 @@
  *     "demand": { "kg": 12, "m3": 0.1, "parcels": 3 },   // or a number[] (then capacities are number[] too)
  *     "serviceS": 180,
  *     "timeWindows": [[32400, 43200]],        // start of service, seconds from the planning origin (e.g. midnight)
- *     "optional": false, "skills": ["cold"]
+ *     "optional": false, "penaltyCny": 80,   // penaltyCny: optional, left out when serving costs more
+ *     "skills": ["cold"]
  *   }],
  *   "vehicles": [{
  *     "id": "van", "start": [120.16, 30.27], "end": [120.16, 30.27],   // or startIndex / endIndex
  *     "capacity": { "kg": 800 }, "shift": [28800, 64800], "maxDurationS": 28800, "maxDistanceM": 200000,
- *     "skills": ["cold"], "costs": { "fixedCny": 150, "perKmCny": 1.2, "perHourCny": 40 }, "count": 6
+ *     "skills": ["cold"], "costs": { "fixedCny": 150, "perKmCny": 1.2, "perHourCny": 40 }, "count": 6,
+ *     "break": { "durationS": 1800, "window": [41400, 48600] }   // 30 min starting 11:30–13:30
  *   }],
  *   "matrix": { "distancesM": [[...]], "durationsS": [[...]] },   // optional; square, indexed by locationIndex
  *   "pairs": [{ "pickup": "P1", "delivery": "D1" }],              // optional pickup-and-delivery pairs
@@ -46,6 +48,11 @@ export interface VrpStopInput {
   serviceS?: number;
   timeWindows?: Array<[number, number]>;
   optional?: boolean;
+  /**
+   * Cost of leaving the stop out (CNY). Giving it makes the stop optional: the search serves it only when
+   * serving costs less (unassigned reason `optional-skipped`). An `optional` stop without it costs 0 to leave out.
+   */
+  penaltyCny?: number;
   skills?: string[];
 }
 
@@ -63,6 +70,8 @@ export interface VrpVehicleInput {
   skills?: string[];
   costs?: { fixedCny?: number; perKmCny?: number; perHourCny?: number };
   count?: number;
+  /** A break (lunch): `durationS` starting within `window` [start, end] (seconds from the origin), taken right after a stop or at the depot. */
+  break?: { durationS: number; window: [number, number] };
 }
 
 /** A pickup-and-delivery pair (stop ids): same route, the pickup first; the pickup's demand rides until the delivery. */
@@ -114,7 +123,8 @@ export interface CostBreakdown {
 
 /** One step of a route. */
 export interface VrpStep {
-  type: 'start' | 'stop' | 'end';
+  /** `break`: the vehicle's break, taken where the previous step left it (serviceStartS = break start, departureS = its end). */
+  type: 'start' | 'stop' | 'break' | 'end';
   /** Stop id (stops only). */
   id?: string;
   location: LonLat | null;

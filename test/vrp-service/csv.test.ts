@@ -41,6 +41,17 @@ describe('stops and vehicles CSV', () => {
     expect(() => parseVehiclesCsv('v.csv', 'id,lon,lat,capacityKg,count\nvan,120,30,300,2.5\n')).toThrow(/v\.csv:2 \(count\)/);
   });
 
+  it('reads a stop penalty and a vehicle break', () => {
+    expect(parseStopsCsv('s.csv', 'id,lon,lat,penaltyCny\nA,120.1,30.2,80\nB,120.1,30.2,\n')).toEqual([
+      { id: 'A', location: [120.1, 30.2], penaltyCny: 80 },
+      { id: 'B', location: [120.1, 30.2] },
+    ]);
+    const v = parseVehiclesCsv('v.csv', 'id,lon,lat,capacityKg,breakMin,breakFrom,breakTo\nvan,120,30,300,30,11:30,13:30\n');
+    expect(v[0].break).toEqual({ durationS: 1800, window: [41400, 48600] });
+    expect(() => parseVehiclesCsv('v.csv', 'id,lon,lat,capacityKg,breakMin\nvan,120,30,300,30\n')).toThrow(/v\.csv:2 \(breakFrom\)/);
+    expect(() => parseVehiclesCsv('v.csv', 'id,lon,lat,capacityKg,breakMin,breakFrom,breakTo\nvan,120,30,300,30,13:30,11:30\n')).toThrow(/v\.csv:2 \(breakTo\)/);
+  });
+
   it('clock round trip', () => {
     expect(parseClock('08:05')).toBe(29100);
     expect(parseClock('8:05:30')).toBe(29130);

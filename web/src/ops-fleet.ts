@@ -12,6 +12,9 @@ export function writeFleet(field: (id: string) => HTMLInputElement, v: OpsVehicl
   field('capacity').value = String(v.capacity.kg);
   field('shift-start').value = v.shift ? clock(v.shift[0]) : '';
   field('shift-end').value = v.shift ? clock(v.shift[1]) : '';
+  field('lunch').value = v.break ? String(Math.round(v.break.durationS / 60)) : '';
+  field('lunch-from').value = clock(v.break?.window[0] ?? LUNCH_WINDOW[0]);
+  field('lunch-to').value = clock(v.break?.window[1] ?? LUNCH_WINDOW[1]);
   field('fixed').value = String(v.costs?.fixedCny ?? 0);
   field('per-km').value = String(v.costs?.perKmCny ?? 0);
   field('per-hour').value = String(v.costs?.perHourCny ?? 0);
@@ -30,7 +33,26 @@ export function readFleet(field: (id: string) => HTMLInputElement, id: string): 
   if (b <= a) return 'Shift: the end must come after the start.';
   const costs = { fixedCny: n('fixed'), perKmCny: n('per-km'), perHourCny: n('per-hour') };
   if (Object.values(costs).some((x) => !(x >= 0))) return 'Costs: numbers of 0 or more.';
-  return { id, capacity: { kg: cap }, shift: [a, b], costs, count };
+  const lunch = readLunch(field, [a, b]);
+  if (typeof lunch === 'string') return lunch;
+  return { id, capacity: { kg: cap }, shift: [a, b], costs, count, ...(lunch ? { break: lunch } : {}) };
+}
+
+/** Default window of the lunch break's start: 11:30–13:30. */
+export const LUNCH_WINDOW: readonly [number, number] = [11.5 * 3600, 13.5 * 3600];
+
+/** The lunch break as typed (null when the minutes are empty or 0), or the problem in words. */
+function readLunch(field: (id: string) => HTMLInputElement, shift: [number, number]): OpsVehicle['break'] | null | string {
+  const raw = field('lunch').value.trim();
+  if (raw === '' || Number(raw) === 0) return null;
+  const min = Number(raw);
+  if (!(min > 0 && min <= 240)) return 'Lunch break: minutes from 0 to 240.';
+  const a = parseClock(field('lunch-from').value);
+  const b = parseClock(field('lunch-to').value);
+  if (a === null || b === null) return 'Lunch break: start times as HH:MM, e.g. 11:30 and 13:30.';
+  if (b < a) return 'Lunch break: "starting by" must not come before "starting from".';
+  if (b < shift[0] || a + min * 60 > shift[1]) return 'Lunch break: it must fall within the shift.';
+  return { durationS: min * 60, window: [a, b] };
 }
 
 /** The second vehicle type offered when the planner ticks it: a bigger truck. */
@@ -70,7 +92,7 @@ export function readVehicles(field: (id: string) => HTMLInputElement, id: string
   const costs = { fixedCny: n('fixed2'), perKmCny: n('per-km2'), perHourCny: first.costs?.perHourCny ?? 0 };
   if (!(costs.fixedCny >= 0) || !(costs.perKmCny >= 0)) return 'Second type, costs: numbers of 0 or more.';
   const id2 = first.id === DEFAULT_SECOND.id ? `${DEFAULT_SECOND.id}2` : DEFAULT_SECOND.id;
-  return [first, { id: id2, capacity: { kg: cap }, shift: first.shift, costs, count }];
+  return [first, { id: id2, capacity: { kg: cap }, shift: first.shift, costs, count, ...(first.break ? { break: first.break } : {}) }];
 }
 
 /** The mean of the points (rounded to 1e-6°). */

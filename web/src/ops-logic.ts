@@ -216,6 +216,8 @@ export const REASONS: Record<string, string> = {
   'max-duration': 'too far for the route duration limit',
   'no-vehicle': 'no vehicle left',
   'not-planned': 'not in any route',
+  break: "the driver's break cannot fit around it",
+  'optional-skipped': 'optional: cheaper to leave out than to serve',
 };
 
 /**

@@ -32,6 +32,7 @@ export function formHtml(seconds: number): string {
     `<button type="button" class="ghost" aria-pressed="false" data-testid="ops-pick-depot">Pick on map</button></div>` +
     `<div class="field-error" data-testid="ops-depot-error" hidden></div></div>` +
     `<div class="ops-grid">${num('count', 'Vehicles', '', 'min="1" max="50" step="1"')}${num('capacity', 'Capacity', 'kg', 'min="1" step="1"')}${time('shift-start', 'Shift starts')}${time('shift-end', 'Shift ends')}</div>` +
+    `<div class="ops-grid" title="each driver takes the break after a stop, starting between the two times; leave the minutes empty for none">${num('lunch', 'Lunch break', 'min', 'min="0" max="240" step="5"')}${time('lunch-from', 'Starting from')}${time('lunch-to', 'Starting by')}</div>` +
     `<div class="ops-grid">${num('fixed', 'Per vehicle', '¥', 'min="0" step="1"')}${num('per-km', 'Per km', '¥', 'min="0" step="0.1"')}${num('per-hour', 'Per hour', '¥', 'min="0" step="1"')}` +
     `${num('seconds', 'Solve for', 's', `min="${SECONDS_MIN}" max="${SECONDS_MAX}" step="1" value="${seconds}"`)}</div>` +
     `<div class="ops-second" data-testid="ops-second"><label class="ops-check"><input type="checkbox" id="ops-second-on" data-testid="ops-second-on"> A second vehicle type <span class="opt">same shift and per-hour cost, own size and costs</span></label>` +
@@ -197,7 +198,17 @@ export function stopsTableHtml(r: OpsResult, req: OpsRequest, vehicles: string[]
     const stops = route.steps.filter((s) => s.type === 'stop');
     const cap = capacityOf(req, route.vehicle, Infinity);
     html += `<tbody data-route="${esc(route.vehicle)}"><tr class="ops-route-head"><th colspan="9"><span class="ops-chip" style="--c:${routeColour(route.vehicle)}"></span>${esc(route.vehicle)} <span class="ops-route-meta">leaves ${clock(route.steps[0].departureS)} · back ${clock(route.steps[route.steps.length - 1].arrivalS)} · ${stops.length} stops · ${kmOf(route.distanceM)} km</span></th></tr>`;
-    stops.forEach((s, k) => {
+    let k = -1;
+    for (const s of route.steps) {
+      if (s.type === 'break') {
+        const end = s.departureS;
+        html += `<tr class="ops-break" data-testid="ops-break"><td class="num"></td><td class="ops-id" colspan="3">Break ${clock(s.serviceStartS ?? s.arrivalS)}–${clock(end)}</td>` +
+          `<td class="num">${s.timeWindow ? `<span class="ops-dim" title="the break must start in this window">${clock(s.timeWindow[0])}–${clock(s.timeWindow[1])}</span>` : ''}</td>` +
+          `<td class="num">${s.waitingS >= 30 ? minutes(s.waitingS) : ''}</td><td></td><td></td><td></td></tr>`;
+        continue;
+      }
+      if (s.type !== 'stop') continue;
+      k++;
       const id = s.id!;
       const over = (s.load[0] ?? 0) > cap + 1e-6;
       const cls = [s.late ? 'late' : '', s.binding ? 'binding' : '', id === selected ? 'selected' : ''].filter(Boolean).join(' ');
@@ -212,7 +223,7 @@ export function stopsTableHtml(r: OpsResult, req: OpsRequest, vehicles: string[]
         `<td class="num">${s.waitingS >= 30 ? minutes(s.waitingS) : ''}</td><td class="num">${slack}</td>` +
         `<td class="num${over ? ' ops-bad' : ''}">${fixed(s.load[0] ?? 0, 0)}${over ? ' ⚠' : ''}</td>` +
         `<td><div class="ops-move-cell">${moveHtml(id, route.vehicle, vehicles, k === 0, k === stops.length - 1)}</div></td></tr>`;
-    });
+    }
     html += '</tbody>';
   }
   if (r.unassigned.length) {

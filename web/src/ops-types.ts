@@ -19,6 +19,8 @@ export interface OpsVehicle {
   shift?: [number, number];
   costs?: { fixedCny?: number; perKmCny?: number; perHourCny?: number };
   count?: number;
+  /** Lunch break: duration and the window its start must lie in (seconds from midnight). */
+  break?: { durationS: number; window: [number, number] };
 }
 
 /** The request of POST /api/vrp/jobs and the `problem` of /api/vrp/evaluate. */
@@ -38,7 +40,7 @@ export interface PlanRoute {
 
 /** One step of a route. */
 export interface OpsStep {
-  type: 'start' | 'stop' | 'end';
+  type: 'start' | 'stop' | 'break' | 'end';
   id?: string;
   location: LonLat | null;
   arrivalS: number;

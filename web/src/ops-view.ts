@@ -329,7 +329,7 @@ export function createOpsView(root: HTMLElement, map: L.Map, o: OpsViewOptions):
     showError(depotErr, null);
     problemChanged();
   });
-  for (const id of ['count', 'capacity', 'shift-start', 'shift-end', 'fixed', 'per-km', 'per-hour', 'second-on', 'count2', 'capacity2', 'fixed2', 'per-km2']) {
+  for (const id of ['count', 'capacity', 'shift-start', 'shift-end', 'lunch', 'lunch-from', 'lunch-to', 'fixed', 'per-km', 'per-hour', 'second-on', 'count2', 'capacity2', 'fixed2', 'per-km2']) {
     field(id).addEventListener('change', () => {
       showSecond(field);
       const fleet = fleetNow();

@@ -21,7 +21,8 @@ const StopSchema = Type.Object(
     demand: Type.Optional(Amounts),
     serviceS: Type.Optional(Type.Number({ minimum: 0 })),
     timeWindows: Type.Optional(Type.Array(Window, { minItems: 1, description: 'start-of-service windows, sorted and disjoint; service starts in any one of them (waiting for the next is allowed)' })),
-    optional: Type.Optional(Type.Boolean({ description: 'accepted; the solver still serves optional stops' })),
+    optional: Type.Optional(Type.Boolean({ description: 'may be left out (at penaltyCny, default 0)' })),
+    penaltyCny: Type.Optional(Type.Number({ minimum: 0, description: 'cost of leaving the stop out; makes it optional: served only when serving costs less (else unassigned, reason optional-skipped)' })),
     skills: Type.Optional(Skills),
   },
   { additionalProperties: false },
@@ -46,6 +47,10 @@ const VehicleSchema = Type.Object(
       ),
     ),
     count: Type.Optional(Type.Integer({ minimum: 0, maximum: 10_000 })),
+    break: Type.Optional(Type.Object(
+      { durationS: Type.Number({ minimum: 0 }), window: Type.Tuple([Seconds, Seconds], { description: '[start, end]: the break must start in it' }) },
+      { additionalProperties: false, description: 'a break (lunch) taken right after a stop or at the depot; a route back by the window start needs none' },
+    )),
   },
   { additionalProperties: false },
 );
@@ -95,7 +100,7 @@ export type VrpEvaluateBody = Static<typeof VrpEvaluateSchema>;
 
 const Cost = Type.Object({ fixedCny: Type.Number(), distanceCny: Type.Number(), timeCny: Type.Number(), totalCny: Type.Number() });
 const Step = Type.Object({
-  type: Type.String({ description: 'start, stop or end' }),
+  type: Type.String({ description: 'start, stop, break or end (a break: serviceStartS = its start, departureS = its end)' }),
   id: Type.Optional(Type.String()),
   location: Type.Union([LonLat, Type.Null()]),
   arrivalS: Type.Number(),

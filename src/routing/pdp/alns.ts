@@ -48,10 +48,17 @@ const SIGMA_ACCEPTED = 13;
 const REACTION = 0.1;
 const SEGMENT = 100;
 
-/** Unserved requests that could be served (not excluded). */
+/** Unserved mandatory requests that could be served (not excluded, not optional). */
 export function openRequests(sol: PdpSolution): number {
   let c = 0;
-  for (let k = 0; k < sol.model.R; k++) if (!sol.served[k] && !sol.model.excluded.has(k)) c++;
+  for (let k = 0; k < sol.model.R; k++) if (!sol.served[k] && !sol.model.excluded.has(k) && !sol.model.optional[k]) c++;
+  return c;
+}
+
+/** Penalties of the optional requests left out (excluded ones included: the checker charges them too). */
+export function skippedPenalty(sol: PdpSolution): number {
+  let c = 0;
+  for (let k = 0; k < sol.model.R; k++) if (!sol.served[k] && sol.model.optional[k]) c += sol.model.penalty[k];
   return c;
 }
 
@@ -71,12 +78,13 @@ function pickWeighted(w: Float64Array, rng: Rng): number {
  * removes q requests (random, worst, Shaw or route removal), reinserts them with
  * greedy or regret-k insertion (optionally with noise), and accepts the result
  * by simulated annealing; operator weights adapt to their recent success.
- * Objective = fixed + arc costs + `bankPenalty` per unserved request.
+ * Objective = fixed + arc costs + `bankPenalty` per unserved mandatory
+ * request + the penalties of the optional requests left out.
  */
 export function alns(initial: PdpSolution, opts: AlnsOptions): AlnsResult {
   const { rng } = opts;
   const model = initial.model;
-  const objective = (s: PdpSolution): number => s.cost() + opts.bankPenalty * openRequests(s);
+  const objective = (s: PdpSolution): number => s.cost() + opts.bankPenalty * openRequests(s) + skippedPenalty(s);
   const current = initial.clone();
   const cand = initial.clone();
   const best = initial.clone();

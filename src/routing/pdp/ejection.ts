@@ -120,8 +120,9 @@ export function ejectionSearch(sol: PdpSolution, pool: number[], opts: EjectionO
     const c = bestInsertion(model, sol.routes[bestR], k, move);
     if (c === Infinity) throw new Error('ejection search: insertion after ejection must be feasible');
     sol.insert(k, bestR, move.i, move.j);
-    pool.push(ea);
-    if (eb >= 0) pool.push(eb);
+    // an ejected optional request just stays out (the distance phase may bring it back at its penalty)
+    if (!model.optional[ea]) pool.push(ea);
+    if (eb >= 0 && !model.optional[eb]) pool.push(eb);
     // 3. perturbation: random remove-and-reinsert moves that keep the served set
     for (let t = 0; t < PERTURBATIONS; t++) {
       backup.copyFrom(sol);

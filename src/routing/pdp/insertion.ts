@@ -1,5 +1,6 @@
 import type { PdpModel } from './model.js';
 import type { Route } from './solution.js';
+import { breakFitsInsertion } from './breaks.js';
 import { startAt, TOL } from './windows.js';
 
 /** Best position found by `bestInsertion`: cost increase and positions (pickup after i, delivery after j). */
@@ -18,7 +19,10 @@ export interface InsertionMove {
  * costs O(m²) in the worst case and far less when windows or capacity cut the
  * scan (Savelsbergh 1992 style checks). Several windows per stop keep the
  * checks exact (see windows.ts); a distance limit is checked on the
- * distance change of each candidate.
+ * distance change of each candidate. For a vehicle type with a break the
+ * slack checks (which ignore the break) are necessary conditions only: each
+ * candidate that would become the best is confirmed by a full route pass with
+ * the break (breaks.ts), O(m) more per improving candidate.
  */
 export function bestInsertion(model: PdpModel, route: Route, k: number, out: InsertionMove): number {
   out.cost = Infinity;
@@ -42,6 +46,7 @@ export function bestInsertion(model: PdpModel, route: Route, k: number, out: Ins
   const dist = model.dist;
   const lateP = late[p];
   const sP = service[p];
+  const brk = model.brkDur[t] >= 0;
   let best = Infinity;
   let bi = -1;
   let bj = -1;
@@ -61,6 +66,7 @@ export function bestInsertion(model: PdpModel, route: Route, k: number, out: Ins
       const tp = startAt(model, p, si + service[a] + time[a * N + p]);
       if (tp === Infinity || tp + sP + time[p * N + next] > latest[i + 1] + TOL) continue;
       if (limited && dist[a * N + p] + dist[p * N + next] - dist[a * N + next] > distRoom + TOL) continue;
+      if (brk && !breakFitsInsertion(model, route, k, i, i)) continue;
       best = c; bi = i; bj = i;
     }
     out.cost = best;
@@ -88,7 +94,8 @@ export function bestInsertion(model: PdpModel, route: Route, k: number, out: Ins
     const td = startAt(model, d, tp + sP + tPD);
     if (td !== Infinity && td + sD + time[d * N + next] <= latest[i + 1] + TOL) {
       const c = cAP + cPD + cost[d * N + next] - cost[a * N + next];
-      if (c < best && (!limited || dist[a * N + p] + dist[p * N + d] + dist[d * N + next] - dist[a * N + next] <= distRoom + TOL)) {
+      if (c < best && (!limited || dist[a * N + p] + dist[p * N + d] + dist[d * N + next] - dist[a * N + next] <= distRoom + TOL) &&
+        (!brk || breakFitsInsertion(model, route, k, i, i))) {
         best = c; bi = i; bj = i;
       }
     }
@@ -112,7 +119,8 @@ export function bestInsertion(model: PdpModel, route: Route, k: number, out: Ins
       const tdj = startAt(model, d, tb + service[b] + time[b * N + d]);
       if (tdj !== Infinity && tdj + sD + time[d * N + nb] <= latest[j + 1] + TOL) {
         const c = deltaP + cost[b * N + d] + cost[d * N + nb] - cost[b * N + nb];
-        if (c < best && (!limited || distP + dist[b * N + d] + dist[d * N + nb] - dist[b * N + nb] <= distRoom + TOL)) {
+        if (c < best && (!limited || distP + dist[b * N + d] + dist[d * N + nb] - dist[b * N + nb] <= distRoom + TOL) &&
+          (!brk || breakFitsInsertion(model, route, k, i, j))) {
           best = c; bi = i; bj = j;
         }
       }

@@ -1,8 +1,9 @@
 import type { Problem } from '../problem.js';
+import { placeBreak } from './breaks.js';
 import { startAt, TOL } from './windows.js';
 
 /** Why a request was left out: no vehicle type can serve it even on a route of its own. */
-export type PdpUnassignedReason = 'skill' | 'capacity' | 'time-window' | 'max-duration' | 'no-vehicle';
+export type PdpUnassignedReason = 'skill' | 'capacity' | 'time-window' | 'max-duration' | 'break' | 'no-vehicle';
 
 /**
  * The rich routing problem in flat typed arrays for the search.
@@ -57,6 +58,14 @@ export interface PdpModel {
   reqOf: Int32Array;
   /** 1 when request k may ride vehicle type t (skills, capacity, alone feasible), R × T. */
   allowed: Uint8Array;
+  /** Break per vehicle type: duration (−1: no break) and the window its start must lie in. */
+  brkDur: Float64Array;
+  brkOpen: Float64Array;
+  brkClose: Float64Array;
+  /** 1 when request k may be left out (an optional single stop, or a pair of two optional stops). */
+  optional: Uint8Array;
+  /** Cost of leaving an optional request out (sum of its stops' penalties); 0 for mandatory ones. */
+  penalty: Float64Array;
   /** Maximum number of routes in all (Infinity for a free fleet). */
   fleet: number;
   /** Largest fixed cost of a type. */
@@ -184,12 +193,24 @@ export function buildPdpModel(problem: Problem): PdpModel {
     fixed: Float64Array.from(problem.vehicles, (v) => v.fixedCost),
     maxDist: Float64Array.from(problem.vehicles, (v) => v.maxDistanceM),
     count, pick, del, reqOf, allowed: new Uint8Array(R * T),
+    brkDur: Float64Array.from(problem.vehicles, (v) => (v.break ? v.break.durationS : -1)),
+    brkOpen: Float64Array.from(problem.vehicles, (v) => (v.break ? v.break.window[0] : 0)),
+    brkClose: Float64Array.from(problem.vehicles, (v) => (v.break ? v.break.window[1] : Infinity)),
+    optional: new Uint8Array(R), penalty: new Float64Array(R),
     fleet: count.reduce((s, c) => s + c, 0),
     maxFixed: problem.vehicles.reduce((s, v) => Math.max(s, v.fixedCost), 0),
     excluded: new Map(), maxCost: maxCost || 1, maxTime: maxTime || 1, maxLoad: maxLoad || 1,
   };
+  for (let k = 0; k < R; k++) {
+    const a = problem.stops[pick[k] - 1];
+    const b = del[k] >= 0 ? problem.stops[del[k] - 1] : a;
+    if (a.optional && b.optional) {
+      model.optional[k] = 1;
+      model.penalty[k] = a.unassignedPenalty + (b === a ? 0 : b.unassignedPenalty);
+    }
+  }
   // Reason priority: the first rule that every type breaks.
-  const RANK: PdpUnassignedReason[] = ['no-vehicle', 'skill', 'capacity', 'time-window', 'max-duration'];
+  const RANK: PdpUnassignedReason[] = ['no-vehicle', 'skill', 'capacity', 'time-window', 'max-duration', 'break'];
   for (let k = 0; k < R; k++) {
     let bestRank = -1;
     for (let t = 0; t < T; t++) {
@@ -226,5 +247,6 @@ function aloneReason(m: PdpModel, problem: Problem, k: number, t: number): PdpUn
     prev = node;
   }
   if (km > m.maxDist[t] + TOL) return 'max-duration';
+  if (m.brkDur[t] >= 0 && placeBreak(m, t, [m.startNode[t], ...nodes, m.endNode[t]], nodes.length) < -1) return 'break';
   return null;
 }

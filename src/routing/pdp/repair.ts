@@ -22,7 +22,8 @@ const move: InsertionMove = { cost: 0, i: -1, j: -1 };
  * type that may carry the request and has a vehicle left. Insertion costs per
  * (request, route) are cached and only the changed route is re-evaluated
  * after each insertion. Requests without any feasible position stay
- * unserved; they are returned.
+ * unserved, and so do optional requests whose cheapest insertion costs at
+ * least their penalty; they are returned.
  */
 export function repair(sol: PdpSolution, bank: number[], opts: RepairOptions): number[] {
   const model = sol.model;
@@ -99,6 +100,8 @@ export function repair(sol: PdpSolution, bank: number[], opts: RepairOptions): n
         if (h === 0) arg = r;
       }
       if (top[0] === Infinity) continue;
+      // an optional request is served only when that costs less than leaving it out
+      if (model.optional[left[b]] && top[0] >= model.penalty[left[b]]) continue;
       let score: number;
       if (K === 1) score = -top[0];
       else {

@@ -53,7 +53,7 @@ export function minimiseRoutes(start: PdpSolution, opts: RouteMinOptions): { bes
     let done = false;
     // alternate guided ejection search and ALNS with the request bank until the bank is empty
     while (!done && !opts.stop()) {
-      const pool = work.bank().filter((k) => !model.excluded.has(k));
+      const pool = work.bank().filter((k) => !model.excluded.has(k) && !model.optional[k]);
       done = ejectionSearch(work, pool, { rng: opts.rng, stop: opts.stop, steps: EJECTION_STEPS, maxRoutes: target, penalty });
       work.compact();
       if (done) break;

@@ -85,7 +85,7 @@ export function solvePdp(problem: Problem, options: SolveOptions): Solution {
   const unassigned: Unassigned[] = [];
   for (let k = 0; k < model.R; k++) {
     if (best.served[k]) continue;
-    const reason = model.excluded.get(k) ?? 'no-vehicle';
+    const reason = model.excluded.get(k) ?? (model.optional[k] ? 'optional-skipped' : 'no-vehicle');
     unassigned.push({ stop: model.pick[k] - 1, reason });
     if (model.del[k] >= 0) unassigned.push({ stop: model.del[k] - 1, reason });
   }

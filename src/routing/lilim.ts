@@ -1,24 +1,15 @@
 import { DataError } from '../shared/errors.js';
 import type { ProblemInput } from './problem.js';
-import { euclid, type TwObjective } from './solomon.js';
+import { solomonToProblem, type SolomonInstance, type TwObjective } from './solomon.js';
 
-/** A Li & Lim (2003) PDPTW instance as read from its text file (row 0 is the depot). */
-export interface LiLimInstance {
-  name: string;
-  /** Fleet size K (an upper bound), capacity Q, and the speed column (1, or 0 in some files; not used: travel time = distance). */
-  vehicles: number;
-  capacity: number;
+/**
+ * A Li & Lim (2003) PDPTW instance as read from its text file (row 0 is the depot): the rows of a Solomon
+ * instance, with `ids` the task numbers as in the file and a signed `demand` (> 0 at pickups, < 0 at deliveries).
+ */
+export interface LiLimInstance extends SolomonInstance {
+  /** The speed column (1, or 0 in some files; not used: travel time = distance). */
   speed: number;
-  /** Task numbers as in the file (0 = depot), in file order. */
-  ids: number[];
-  x: number[];
-  y: number[];
-  /** Signed demand: > 0 at pickups, < 0 at deliveries. */
-  demand: number[];
-  ready: number[];
-  due: number[];
-  service: number[];
-  /** Pairs as row indices into the arrays above (pickup row, delivery row). */
+  /** Pairs as row indices into the row arrays (pickup row, delivery row). */
   pairs: Array<{ pickup: number; delivery: number }>;
 }
 
@@ -108,27 +99,7 @@ export function parseLiLim(text: string, file = 'instance.txt'): LiLimInstance {
  * larger than any distance a vehicle could save (vehicles first, then distance).
  */
 export function liLimToProblem(inst: LiLimInstance, objective: TwObjective, vehicleCost = 100_000): ProblemInput {
-  const n = inst.ids.length;
-  const dist = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) dist[i * n + j] = euclid(inst.x[i], inst.y[i], inst.x[j], inst.y[j]);
-  return {
-    dimensions: ['demand'],
-    coordinates: inst.x.map((x, i) => [x, inst.y[i]] as [number, number]),
-    distanceM: dist,
-    durationS: dist,
-    stops: inst.ids.slice(1).map((id, k) => {
-      const i = k + 1;
-      return {
-        id: String(id), location: i, demand: [Math.max(0, inst.demand[i])], serviceS: inst.service[i],
-        timeWindows: [[inst.ready[i], inst.due[i]]] as Array<[number, number]>,
-      };
-    }),
-    pairs: inst.pairs.map((p) => ({ pickup: p.pickup - 1, delivery: p.delivery - 1 })),
-    vehicles: [
-      {
-        startLocation: 0, endLocation: 0, capacity: [inst.capacity], shiftS: [inst.ready[0], inst.due[0]],
-        count: inst.vehicles, fixedCost: objective === 'hierarchical' ? vehicleCost : 0, costPerM: 1,
-      },
-    ],
-  };
+  // the same rows as a Solomon instance, with deliveries' negative demand set to 0, plus the pairs
+  const rows = { ...inst, demand: inst.demand.map((d) => Math.max(0, d)) };
+  return { ...solomonToProblem(rows, objective, vehicleCost), pairs: inst.pairs.map((p) => ({ pickup: p.pickup - 1, delivery: p.delivery - 1 })) };
 }

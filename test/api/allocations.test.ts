@@ -1,16 +1,7 @@
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../src/api/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTwoRoutesAllocations } from './helper.js';
 
-const DIR = join(import.meta.dirname, '../fixtures/allocation/network-two-routes');
-let app: FastifyInstance;
-beforeAll(async () => {
-  app = await buildApp({ dataDir: DIR, webDir: '/nonexistent' });
-});
-afterAll(() => app.close());
-
-const post = (body: unknown) => app.inject({ method: 'POST', url: '/api/allocations', payload: body as string });
+const post = useTwoRoutesAllocations();
 const demand = [{ from: 'a', to: 'b', kgPerDay: 20_000 }];
 const options = { trunkModeSets: [['road'], ['rail']] };
 

@@ -1,11 +1,11 @@
 // What every browser test needs: the app from buildApp() serving the built UI (dist/web, built by
 // `npm test` first) on a free port, and a page in Debian's headless Chromium (playwright-core) that
 // records console errors and any request leaving the app.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { buildApp } from '../../src/api/app.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -49,4 +49,35 @@ export async function openPage(base: string, sinks: { consoleErrors: string[]; f
     if (!u.startsWith(base) && !/^(data|about|blob):/.test(u)) sinks.foreignRequests.push(u);
   });
   return { browser, page };
+}
+
+/** The server and page of one browser test file, filled in by the beforeAll hook of useBrowser(). */
+export interface BrowserSession {
+  app: FastifyInstance;
+  base: string;
+  browser: Browser;
+  page: Page;
+  consoleErrors: string[];
+  foreignRequests: string[];
+}
+
+/**
+ * Registers, in the enclosing describe, a beforeAll that starts the server (startServer), opens the page
+ * (openPage), sets the page's default timeout (`pageTimeoutMs`, 15 s unless null) and creates shotDir, and
+ * an afterAll that closes the browser and the app. Fields of the returned session are set once beforeAll ran.
+ */
+export function useBrowser(opts: { pageTimeoutMs?: number | null } = {}): BrowserSession {
+  const s = { consoleErrors: [], foreignRequests: [] } as unknown as BrowserSession;
+  const pageTimeoutMs = opts.pageTimeoutMs === undefined ? 15_000 : opts.pageTimeoutMs;
+  beforeAll(async () => {
+    ({ app: s.app, base: s.base } = await startServer());
+    ({ browser: s.browser, page: s.page } = await openPage(s.base, s));
+    if (pageTimeoutMs !== null) s.page.setDefaultTimeout(pageTimeoutMs);
+    mkdirSync(shotDir, { recursive: true });
+  });
+  afterAll(async () => {
+    await s.browser?.close();
+    await s.app?.close();
+  });
+  return s;
 }

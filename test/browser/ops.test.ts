@@ -2,92 +2,74 @@
 // port and drives headless Chromium: loads the SYNTHETIC Baltimore sample (on the demo road graph),
 // solves for 1 s (a job with progress), sees coloured routes along the streets and the KPIs, moves a
 // stop to another route and sees the re-evaluated KPIs, exports CSV, imports a CSV with a bad row.
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeInBrowser, openPage, shotDir, startServer } from './harness.js';
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { describeInBrowser, shotDir, useBrowser } from './harness.js';
+import { applyOpsCsv, opsState, uploadOpsCsv } from './ops-page.js';
 
 describeInBrowser('Operations view in headless Chromium', () => {
-  let app: FastifyInstance;
-  let browser: Browser;
-  let page: Page;
-  let base: string;
-  const consoleErrors: string[] = [];
-  const foreignRequests: string[] = [];
-  const kpi = async (key: string) => Number(await page.getAttribute(`[data-testid="ops-kpi-${key}"]`, 'data-value'));
-  const state = (s: string) => page.waitForSelector(`[data-testid="ops-panel"][data-state="${s}"]`, { timeout: 15_000 });
-
-  beforeAll(async () => {
-    ({ app, base } = await startServer());
-    ({ browser, page } = await openPage(base, { consoleErrors, foreignRequests }));
-    page.setDefaultTimeout(15_000);
-    mkdirSync(shotDir, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const ui = useBrowser();
+  const kpi = async (key: string) => Number(await ui.page.getAttribute(`[data-testid="ops-kpi-${key}"]`, 'data-value'));
+  const state = (s: string) => opsState(ui.page, s);
 
   it('loads the Baltimore sample, solves with progress, draws coloured routes along the streets, moves a stop, exports CSV', async () => {
-    await page.goto(`${base}#view=ops`, { waitUntil: 'load' });
-    await page.waitForSelector('[data-testid="ops-sample-baltimore"]');
-    await page.click('[data-testid="ops-sample-baltimore"]');
+    await ui.page.goto(`${ui.base}#view=ops`, { waitUntil: 'load' });
+    await ui.page.waitForSelector('[data-testid="ops-sample-baltimore"]');
+    await ui.page.click('[data-testid="ops-sample-baltimore"]');
     await state('ready');
-    await expect.poll(() => new URL(page.url()).hash).toContain('os=baltimore');
-    expect(await page.locator('.ops-stop-open').count()).toBe(40);
-    await expect.poll(() => page.locator('.leaflet-control-attribution').innerText()).toContain('OpenStreetMap contributors');
-    expect(await page.innerText('[data-testid="ops-loaded"]')).toContain('SYNTHETIC');
+    await expect.poll(() => new URL(ui.page.url()).hash).toContain('os=baltimore');
+    expect(await ui.page.locator('.ops-stop-open').count()).toBe(40);
+    await expect.poll(() => ui.page.locator('.leaflet-control-attribution').innerText()).toContain('OpenStreetMap contributors');
+    expect(await ui.page.innerText('[data-testid="ops-loaded"]')).toContain('SYNTHETIC');
 
-    await page.fill('#ops-seconds', '1');
-    await page.click('[data-testid="ops-solve"]');
-    await page.waitForSelector('[data-testid="ops-progress"]');
+    await ui.page.fill('#ops-seconds', '1');
+    await ui.page.click('[data-testid="ops-solve"]');
+    await ui.page.waitForSelector('[data-testid="ops-progress"]');
     await state('solved');
     // coloured routes, one per vehicle used, along the streets (many points per line)
     const used = await kpi('vehicles');
     expect(used).toBeGreaterThanOrEqual(2);
-    const routes = page.locator('path.ops-route');
+    const routes = ui.page.locator('path.ops-route');
     expect(await routes.count()).toBe(used);
     const colours = new Set(await routes.evaluateAll((els) => els.map((e) => e.getAttribute('stroke'))));
     expect(colours.size).toBe(used);
     const d = (await routes.first().getAttribute('d')) ?? '';
     expect(d.split(/[ML]/).length).toBeGreaterThan(50);
-    expect(await page.locator('.ops-stop-seq').count()).toBe(40);
-    expect(await page.locator('[data-testid="ops-depot-marker"]').count()).toBe(1);
+    expect(await ui.page.locator('.ops-stop-seq').count()).toBe(40);
+    expect(await ui.page.locator('[data-testid="ops-depot-marker"]').count()).toBe(1);
     expect(await kpi('unassigned')).toBe(0);
     expect(await kpi('late')).toBe(0);
     const cost0 = await kpi('cost');
     expect(cost0).toBeGreaterThan(0);
-    expect(await page.innerText('[data-testid="ops-status"]')).toContain('streets');
+    expect(await ui.page.innerText('[data-testid="ops-status"]')).toContain('streets');
     // the table: one row per stop with ETA and slack; a window binds somewhere (slack 0) or not, but every stop has a row
-    expect(await page.locator('[data-testid="ops-stops"] tr[data-stop]').count()).toBe(40);
-    await page.screenshot({ path: `${shotDir}/ops-solved.png` });
+    expect(await ui.page.locator('[data-testid="ops-stops"] tr[data-stop]').count()).toBe(40);
+    await ui.page.screenshot({ path: `${shotDir}/ops-solved.png` });
 
     // move the first stop of the first route to the last route: re-evaluated, not re-optimised
-    const firstRoute = await page.getAttribute('[data-testid="ops-stops"] tbody[data-route]:first-of-type', 'data-route');
-    const lastRoute = await page.locator('[data-testid="ops-stops"] tbody[data-route]').last().getAttribute('data-route');
-    const stop = await page.getAttribute(`tbody[data-route="${firstRoute}"] tr[data-stop]`, 'data-stop');
+    const firstRoute = await ui.page.getAttribute('[data-testid="ops-stops"] tbody[data-route]:first-of-type', 'data-route');
+    const lastRoute = await ui.page.locator('[data-testid="ops-stops"] tbody[data-route]').last().getAttribute('data-route');
+    const stop = await ui.page.getAttribute(`tbody[data-route="${firstRoute}"] tr[data-stop]`, 'data-stop');
     const dist0 = await kpi('distance');
-    await page.selectOption(`[data-testid="ops-move-${stop}"]`, lastRoute!);
+    await ui.page.selectOption(`[data-testid="ops-move-${stop}"]`, lastRoute!);
     await state('edited');
-    expect(await page.getAttribute('[data-testid="ops-status"]', 'data-edited')).toBe('true');
-    expect(await page.locator(`tbody[data-route="${lastRoute}"] tr[data-stop="${stop}"]`).count()).toBe(1);
+    expect(await ui.page.getAttribute('[data-testid="ops-status"]', 'data-edited')).toBe('true');
+    expect(await ui.page.locator(`tbody[data-route="${lastRoute}"] tr[data-stop="${stop}"]`).count()).toBe(1);
     expect(await kpi('distance')).not.toBe(dist0);
     // shrink the capacity: the evaluated plan shows the overload clearly
-    await page.fill('#ops-capacity', '60');
-    await page.press('#ops-capacity', 'Enter');
-    await page.dispatchEvent('#ops-capacity', 'change');
-    await page.waitForSelector('[data-testid="ops-violations"] li[data-kind="overload"]');
-    expect(await page.locator('[data-testid="ops-stops"] td.ops-bad').count()).toBeGreaterThan(0); // overloaded loads marked in the table
-    await page.evaluate(() => document.querySelector('[data-testid="ops-result"]')!.scrollIntoView());
-    await page.screenshot({ path: `${shotDir}/ops-edited.png` });
-    await page.fill('#ops-capacity', '250');
-    await page.dispatchEvent('#ops-capacity', 'change');
-    await page.waitForSelector('[data-testid="ops-feasible"], [data-testid="ops-violations"]:not(:has(li[data-kind="overload"]))');
+    await ui.page.fill('#ops-capacity', '60');
+    await ui.page.press('#ops-capacity', 'Enter');
+    await ui.page.dispatchEvent('#ops-capacity', 'change');
+    await ui.page.waitForSelector('[data-testid="ops-violations"] li[data-kind="overload"]');
+    expect(await ui.page.locator('[data-testid="ops-stops"] td.ops-bad').count()).toBeGreaterThan(0); // overloaded loads marked in the table
+    await ui.page.evaluate(() => document.querySelector('[data-testid="ops-result"]')!.scrollIntoView());
+    await ui.page.screenshot({ path: `${shotDir}/ops-edited.png` });
+    await ui.page.fill('#ops-capacity', '250');
+    await ui.page.dispatchEvent('#ops-capacity', 'change');
+    await ui.page.waitForSelector('[data-testid="ops-feasible"], [data-testid="ops-violations"]:not(:has(li[data-kind="overload"]))');
 
     // export CSV: one row per stop with route, sequence, ETA and load
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="ops-export-csv"]')]);
+    const [download] = await Promise.all([ui.page.waitForEvent('download'), ui.page.click('[data-testid="ops-export-csv"]')]);
     const csv = readFileSync((await download.path())!, 'utf8').trim().split('\n');
     expect(csv[0]).toContain('route,sequence,stop');
     expect(csv[0]).toContain('load_kg');
@@ -95,144 +77,125 @@ describeInBrowser('Operations view in headless Chromium', () => {
     expect(csv.some((l) => l.includes(`,${stop},`) && l.startsWith(`${lastRoute},`))).toBe(true);
 
     // leaving the tab hides the routes and takes the street data's attribution away
-    await page.click('[data-testid="tab-paths"]');
-    expect(await page.isVisible('path.ops-route >> nth=0')).toBe(false);
-    await expect.poll(() => page.locator('.leaflet-control-attribution').innerText()).not.toContain('OpenStreetMap');
-    expect(consoleErrors).toEqual([]);
-    expect(foreignRequests).toEqual([]);
+    await ui.page.click('[data-testid="tab-paths"]');
+    expect(await ui.page.isVisible('path.ops-route >> nth=0')).toBe(false);
+    await expect.poll(() => ui.page.locator('.leaflet-control-attribution').innerText()).not.toContain('OpenStreetMap');
+    expect(ui.consoleErrors).toEqual([]);
+    expect(ui.foreignRequests).toEqual([]);
   });
 
   it('cancels a long solve: the progress goes away and the best plan so far (if any) is shown', async () => {
-    await page.goto(`${base}#view=ops&os=hangzhou&osec=30`, { waitUntil: 'load' });
+    await ui.page.goto(`${ui.base}#view=ops&os=hangzhou&osec=30`, { waitUntil: 'load' });
     await state('ready');
-    expect(await page.inputValue('#ops-seconds')).toBe('30');
-    await page.click('[data-testid="ops-solve"]');
-    await page.waitForSelector('[data-testid="ops-progress"]');
-    expect(await page.isDisabled('[data-testid="ops-solve"]')).toBe(true);
-    await page.waitForTimeout(1500);
+    expect(await ui.page.inputValue('#ops-seconds')).toBe('30');
+    await ui.page.click('[data-testid="ops-solve"]');
+    await ui.page.waitForSelector('[data-testid="ops-progress"]');
+    expect(await ui.page.isDisabled('[data-testid="ops-solve"]')).toBe(true);
+    await ui.page.waitForTimeout(1500);
     const t0 = Date.now();
-    await page.click('[data-testid="ops-cancel"]');
-    await page.waitForSelector('[data-testid="ops-panel"][data-state="solved"], [data-testid="ops-cancelled"]');
+    await ui.page.click('[data-testid="ops-cancel"]');
+    await ui.page.waitForSelector('[data-testid="ops-panel"][data-state="solved"], [data-testid="ops-cancelled"]');
     expect(Date.now() - t0).toBeLessThan(8000); // not the 30 s budget
-    expect(await page.isVisible('[data-testid="ops-progress"]')).toBe(false);
-    expect(await page.isDisabled('[data-testid="ops-solve"]')).toBe(false);
-    if ((await page.getAttribute('[data-testid="ops-panel"]', 'data-state')) === 'solved') {
-      expect(await page.innerText('[data-testid="ops-status"]')).toContain('Stopped early');
+    expect(await ui.page.isVisible('[data-testid="ops-progress"]')).toBe(false);
+    expect(await ui.page.isDisabled('[data-testid="ops-solve"]')).toBe(false);
+    if ((await ui.page.getAttribute('[data-testid="ops-panel"]', 'data-state')) === 'solved') {
+      expect(await ui.page.innerText('[data-testid="ops-status"]')).toContain('Stopped early');
     }
-    expect(consoleErrors).toEqual([]);
+    expect(ui.consoleErrors).toEqual([]);
   });
 
   it('imports stops from CSV with a column mapping and a clear error per bad row', async () => {
-    await page.goto(`${base}#view=ops`, { waitUntil: 'load' });
-    await page.waitForSelector('[data-testid="ops-sample-baltimore"]');
     const text = 'name;longitude;latitude;weight;ready;due\nA1;-76.60;39.29;12;09:00;11:00\nA2;-76.58;39.30;abc;;\nA3;-76.57;39.28;8;10:00;09:00\nA4;-76.59;39.27;5;;\n';
-    await page.setInputFiles('[data-testid="ops-file"]', { name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
-    await page.waitForSelector('[data-testid="ops-mapping"]:not([hidden])');
-    expect(await page.inputValue('[data-testid="ops-map-lon"]')).toBe('1');
-    expect(await page.inputValue('[data-testid="ops-map-kg"]')).toBe('3');
-    expect(await page.inputValue('[data-testid="ops-map-twStart"]')).toBe('4');
-    expect(await page.getAttribute('[data-testid="ops-map-summary"]', 'data-ok')).toBe('2');
-    const errors = await page.innerText('[data-testid="ops-row-errors"]');
+    await uploadOpsCsv(ui.page, ui.base, 'mine.csv', text);
+    await ui.page.waitForSelector('[data-testid="ops-mapping"]:not([hidden])');
+    expect(await ui.page.inputValue('[data-testid="ops-map-lon"]')).toBe('1');
+    expect(await ui.page.inputValue('[data-testid="ops-map-kg"]')).toBe('3');
+    expect(await ui.page.inputValue('[data-testid="ops-map-twStart"]')).toBe('4');
+    expect(await ui.page.getAttribute('[data-testid="ops-map-summary"]', 'data-ok')).toBe('2');
+    const errors = await ui.page.innerText('[data-testid="ops-row-errors"]');
     expect(errors).toContain('Line 3, Demand (kg): "abc" is not a number');
     expect(errors).toContain('Line 4, Window closes');
-    await page.screenshot({ path: `${shotDir}/ops-import.png` });
+    await ui.page.screenshot({ path: `${shotDir}/ops-import.png` });
     // the user un-maps the weight column: A2 becomes valid
-    await page.selectOption('[data-testid="ops-map-kg"]', '-1');
-    expect(await page.getAttribute('[data-testid="ops-map-summary"]', 'data-ok')).toBe('3');
-    await page.click('[data-testid="ops-map-apply"]');
+    await ui.page.selectOption('[data-testid="ops-map-kg"]', '-1');
+    expect(await ui.page.getAttribute('[data-testid="ops-map-summary"]', 'data-ok')).toBe('3');
+    await ui.page.click('[data-testid="ops-map-apply"]');
     await state('ready');
-    expect(await page.locator('.ops-stop-open').count()).toBe(3);
-    expect(new URL(page.url()).hash).not.toContain('os=');
+    expect(await ui.page.locator('.ops-stop-open').count()).toBe(3);
+    expect(new URL(ui.page.url()).hash).not.toContain('os=');
     // the depot: picked with a click on the map
-    const before = await page.inputValue('[data-testid="ops-depot"]');
-    await page.click('[data-testid="ops-pick-depot"]');
-    const box = (await page.locator('#map').boundingBox())!;
-    await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.7);
-    await expect.poll(() => page.inputValue('[data-testid="ops-depot"]')).not.toBe(before);
-    await expect.poll(() => page.locator('[data-testid="ops-depot-marker"]').count()).toBe(1);
+    const before = await ui.page.inputValue('[data-testid="ops-depot"]');
+    await ui.page.click('[data-testid="ops-pick-depot"]');
+    const box = (await ui.page.locator('#map').boundingBox())!;
+    await ui.page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.7);
+    await expect.poll(() => ui.page.inputValue('[data-testid="ops-depot"]')).not.toBe(before);
+    await expect.poll(() => ui.page.locator('[data-testid="ops-depot-marker"]').count()).toBe(1);
     // the sample file to start from
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="ops-sample-csv"]')]);
+    const [download] = await Promise.all([ui.page.waitForEvent('download'), ui.page.click('[data-testid="ops-sample-csv"]')]);
     expect(readFileSync((await download.path())!, 'utf8')).toContain('id,lon,lat,kg,serviceMin,twStart,twEnd');
-    expect(consoleErrors).toEqual([]);
+    expect(ui.consoleErrors).toEqual([]);
   });
 
   it('plans by hand with a pickup-and-delivery pair: moved together, drawn linked, loads as carried', async () => {
-    await page.goto(`${base}#view=ops`, { waitUntil: 'load' });
-    await page.waitForSelector('[data-testid="ops-sample-baltimore"]');
     const text = 'id,lon,lat,kg,pickup\nP1,-76.600,39.300,30,\nD1,-76.570,39.280,,P1\nS1,-76.585,39.295,10,\n';
-    await page.setInputFiles('[data-testid="ops-file"]', { name: 'pd.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
-    await page.waitForSelector('[data-testid="ops-map-apply"]');
-    expect(await page.innerText('[data-testid="ops-map-summary"]')).toContain('1 pickup-and-delivery pair');
-    await page.click('[data-testid="ops-map-apply"]');
-    await state('ready');
-    await page.fill('#ops-depot', '-76.58, 39.29');
-    await page.press('#ops-depot', 'Enter');
-    await page.click('[data-testid="ops-by-hand"]');
+    await uploadOpsCsv(ui.page, ui.base, 'pd.csv', text);
+    await ui.page.waitForSelector('[data-testid="ops-map-apply"]');
+    expect(await ui.page.innerText('[data-testid="ops-map-summary"]')).toContain('1 pickup-and-delivery pair');
+    await applyOpsCsv(ui.page);
+    await ui.page.click('[data-testid="ops-by-hand"]');
     await state('edited');
     expect(await kpi('unassigned')).toBe(3);
     // the delivery onto van#1: its pickup comes along, first
-    await page.selectOption('[data-testid="ops-move-D1"]', 'van#1');
+    await ui.page.selectOption('[data-testid="ops-move-D1"]', 'van#1');
     await expect.poll(() => kpi('unassigned')).toBe(1);
-    const ids = await page.locator('tbody[data-route="van#1"] tr[data-stop]').evaluateAll((els) => els.map((e) => e.getAttribute('data-stop')));
+    const ids = await ui.page.locator('tbody[data-route="van#1"] tr[data-stop]').evaluateAll((els) => els.map((e) => e.getAttribute('data-stop')));
     expect(ids).toEqual(['P1', 'D1']);
-    expect(await page.locator('path.ops-pair').count()).toBe(1);
+    expect(await ui.page.locator('path.ops-pair').count()).toBe(1);
     // loads after each stop: 30 picked up at P1, delivered at D1
-    const loads = await page.locator('tbody[data-route="van#1"] tr[data-stop] td:nth-child(8)').allInnerTexts();
+    const loads = await ui.page.locator('tbody[data-route="van#1"] tr[data-stop] td:nth-child(8)').allInnerTexts();
     expect(loads.map((x) => Number(x.replace(/[^\d.]/g, '')))).toEqual([30, 0]);
-    expect(await page.locator('[data-testid="ops-feasible"]').count()).toBe(1);
-    await page.screenshot({ path: `${shotDir}/ops-pairs.png` });
-    expect(consoleErrors).toEqual([]);
+    expect(await ui.page.locator('[data-testid="ops-feasible"]').count()).toBe(1);
+    await ui.page.screenshot({ path: `${shotDir}/ops-pairs.png` });
+    expect(ui.consoleErrors).toEqual([]);
   });
 
   it('solves a CSV with a pickup-and-delivery pair among ordinary stops (no 400): pickup before delivery on one route', async () => {
-    await page.goto(`${base}#view=ops`, { waitUntil: 'load' });
-    await page.waitForSelector('[data-testid="ops-sample-baltimore"]');
     const text = 'id,lon,lat,kg,pickup\nP1,-76.600,39.300,30,\nD1,-76.570,39.280,,P1\nS1,-76.585,39.295,10,\nS2,-76.590,39.285,20,\n';
-    await page.setInputFiles('[data-testid="ops-file"]', { name: 'pd-solve.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
-    await page.waitForSelector('[data-testid="ops-map-apply"]');
-    await page.click('[data-testid="ops-map-apply"]');
-    await state('ready');
-    await page.fill('#ops-depot', '-76.58, 39.29');
-    await page.press('#ops-depot', 'Enter');
-    await page.fill('#ops-seconds', '1');
-    await page.click('[data-testid="ops-solve"]');
+    await uploadOpsCsv(ui.page, ui.base, 'pd-solve.csv', text);
+    await applyOpsCsv(ui.page);
+    await ui.page.fill('#ops-seconds', '1');
+    await ui.page.click('[data-testid="ops-solve"]');
     await state('solved');
-    expect(await page.locator('[data-testid="ops-error"]').count()).toBe(0);
+    expect(await ui.page.locator('[data-testid="ops-error"]').count()).toBe(0);
     expect(await kpi('unassigned')).toBe(0);
-    const rows = await page.locator('tbody[data-route] tr[data-stop]').evaluateAll((els) =>
+    const rows = await ui.page.locator('tbody[data-route] tr[data-stop]').evaluateAll((els) =>
       els.map((e) => [e.closest('tbody')!.getAttribute('data-route'), e.getAttribute('data-stop')]));
     const where = new Map(rows.map(([r, id], k) => [id, { r, k }]));
     expect(where.get('P1')!.r).toBe(where.get('D1')!.r);
     expect(where.get('P1')!.k).toBeLessThan(where.get('D1')!.k);
-    expect(await page.locator('path.ops-pair').count()).toBe(1);
-    await page.screenshot({ path: `${shotDir}/ops-pairs-solved.png` });
-    expect(consoleErrors).toEqual([]);
+    expect(await ui.page.locator('path.ops-pair').count()).toBe(1);
+    await ui.page.screenshot({ path: `${shotDir}/ops-pairs-solved.png` });
+    expect(ui.consoleErrors).toEqual([]);
   });
 
   it('a second vehicle type carries the stop that is too heavy for the vans', async () => {
-    await page.goto(`${base}#view=ops`, { waitUntil: 'load' });
-    await page.waitForSelector('[data-testid="ops-sample-baltimore"]');
     const text = 'id,lon,lat,kg\nA,-76.600,39.300,30\nBIG,-76.570,39.280,600\nC,-76.585,39.295,10\n';
-    await page.setInputFiles('[data-testid="ops-file"]', { name: 'heavy.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
-    await page.waitForSelector('[data-testid="ops-map-apply"]');
-    await page.click('[data-testid="ops-map-apply"]');
-    await state('ready');
-    await page.fill('#ops-depot', '-76.58, 39.29');
-    await page.press('#ops-depot', 'Enter');
-    await page.fill('#ops-seconds', '1');
-    expect(await page.isHidden('[data-testid="ops-second-fields"]')).toBe(true);
-    await page.click('[data-testid="ops-solve"]');
+    await uploadOpsCsv(ui.page, ui.base, 'heavy.csv', text);
+    await applyOpsCsv(ui.page);
+    await ui.page.fill('#ops-seconds', '1');
+    expect(await ui.page.isHidden('[data-testid="ops-second-fields"]')).toBe(true);
+    await ui.page.click('[data-testid="ops-solve"]');
     await state('solved');
     expect(await kpi('unassigned')).toBe(1); // 600 kg > the vans' 300 kg
-    await page.check('[data-testid="ops-second-on"]');
-    expect(await page.isVisible('[data-testid="ops-second-fields"]')).toBe(true);
-    expect(await page.inputValue('#ops-capacity2')).toBe('1000');
-    await page.click('[data-testid="ops-solve"]');
+    await ui.page.check('[data-testid="ops-second-on"]');
+    expect(await ui.page.isVisible('[data-testid="ops-second-fields"]')).toBe(true);
+    expect(await ui.page.inputValue('#ops-capacity2')).toBe('1000');
+    await ui.page.click('[data-testid="ops-solve"]');
     await state('solved');
     expect(await kpi('unassigned')).toBe(0);
-    const route = await page.locator('tbody[data-route] tr[data-stop="BIG"]').evaluate((e) => e.closest('tbody')!.getAttribute('data-route'));
+    const route = await ui.page.locator('tbody[data-route] tr[data-stop="BIG"]').evaluate((e) => e.closest('tbody')!.getAttribute('data-route'));
     expect(route).toBe('truck');
-    await page.screenshot({ path: `${shotDir}/ops-two-types.png` });
-    expect(consoleErrors).toEqual([]);
+    await ui.page.screenshot({ path: `${shotDir}/ops-two-types.png` });
+    expect(ui.consoleErrors).toEqual([]);
   });
 });

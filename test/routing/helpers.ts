@@ -1,6 +1,7 @@
 import { createRng, type Rng } from '../../src/shared/random.js';
 import { buildSearchData, type SearchData } from '../../src/routing/search/data.js';
 import { Seg } from '../../src/routing/search/time-segment.js';
+import type { ProblemInput } from '../../src/routing/problem.js';
 
 /** A random search instance: n customers in a 100×100 square, depot in the middle. */
 export function randomSearchData(
@@ -91,4 +92,25 @@ export function penalisedCost(data: SearchData, routes: number[][], pL: number, 
     total += c;
   }
   return total;
+}
+
+/**
+ * n stops in a 100 × 100 square (depot at the centre, distance = time) with service 10 and a random window
+ * opening in [0, 800) and lasting `width` plus up to `extraWidth` − 1; unlimited fleet of capacity 50, shift
+ * [0, 1200], with `fixedCost` per vehicle when given.
+ */
+export function randomTwInput(seed: number, n: number, opts: { width: number; extraWidth: number; fixedCost?: number }): ProblemInput {
+  const rng = createRng(seed);
+  const pts: Array<[number, number]> = [[50, 50]];
+  for (let i = 0; i < n; i++) pts.push([rng.next() * 100, rng.next() * 100]);
+  const dist = pts.map((a) => pts.map((b) => Math.hypot(a[0] - b[0], a[1] - b[1])));
+  return {
+    coordinates: pts,
+    distanceM: dist,
+    stops: Array.from({ length: n }, (_, i) => {
+      const open = rng.int(800);
+      return { location: i + 1, demand: [1 + rng.int(9)], serviceS: 10, timeWindows: [[open, open + opts.width + rng.int(opts.extraWidth)]] as Array<[number, number]> };
+    }),
+    vehicles: [{ startLocation: 0, capacity: [50], count: 'unlimited', shiftS: [0, 1200], ...(opts.fixedCost === undefined ? {} : { fixedCost: opts.fixedCost }) }],
+  };
 }

@@ -5,7 +5,7 @@ import { checkSolution } from '../../src/routing/check.js';
 import { parseSolomon, solomonToProblem } from '../../src/routing/solomon.js';
 import { RouteMinimiser } from '../../src/routing/search/route-min.js';
 import { createRng } from '../../src/shared/random.js';
-import { randomSearchData, penalisedCost } from './helpers.js';
+import { randomSearchData, penalisedCost, randomTwInput } from './helpers.js';
 
 /**
  * Depot 0 and two stops 1 and 2, each 10 from the depot but 50 from each
@@ -24,21 +24,7 @@ function twoStops(fixedCost: number): ProblemInput {
 }
 
 /** n stops in a 100 × 100 square with random windows, unlimited fleet of capacity 50, shift [0, 1200]. */
-function randomTw(seed: number, n: number, fixedCost: number): ProblemInput {
-  const rng = createRng(seed);
-  const pts: Array<[number, number]> = [[50, 50]];
-  for (let i = 0; i < n; i++) pts.push([rng.next() * 100, rng.next() * 100]);
-  const dist = pts.map((a) => pts.map((b) => Math.hypot(a[0] - b[0], a[1] - b[1])));
-  return {
-    coordinates: pts,
-    distanceM: dist,
-    stops: Array.from({ length: n }, (_, i) => {
-      const open = rng.int(800);
-      return { location: i + 1, demand: [1 + rng.int(9)], serviceS: 10, timeWindows: [[open, open + 40 + rng.int(150)]] as Array<[number, number]> };
-    }),
-    vehicles: [{ startLocation: 0, capacity: [50], count: 'unlimited', shiftS: [0, 1200], fixedCost }],
-  };
-}
+const randomTw = (seed: number, n: number, fixedCost: number): ProblemInput => randomTwInput(seed, n, { width: 40, extraWidth: 150, fixedCost });
 
 describe('hierarchical objective (fixed cost per vehicle)', () => {
   it('uses fewer vehicles when a vehicle costs more than the distance it saves', () => {

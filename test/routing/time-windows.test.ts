@@ -4,6 +4,7 @@ import { createProblem, type ProblemInput } from '../../src/routing/problem.js';
 import { solve } from '../../src/routing/solve.js';
 import { checkSolution } from '../../src/routing/check.js';
 import { createRng } from '../../src/shared/random.js';
+import { randomTwInput } from './helpers.js';
 
 /** Forward pass: leave at `start`, wait when early, count lateness (as time warp back to the close). */
 function forwardWarp(travel: number[], service: number[], windows: Array<[number, number]>, start: number): number {
@@ -56,21 +57,7 @@ describe('time-warp segments', () => {
   });
 });
 
-function randomTwProblem(seed: number, n: number): ProblemInput {
-  const rng = createRng(seed);
-  const pts: Array<[number, number]> = [[50, 50]];
-  for (let i = 0; i < n; i++) pts.push([rng.next() * 100, rng.next() * 100]);
-  const dist = pts.map((a) => pts.map((b) => Math.hypot(a[0] - b[0], a[1] - b[1])));
-  return {
-    coordinates: pts,
-    distanceM: dist,
-    stops: Array.from({ length: n }, (_, i) => {
-      const open = rng.int(800);
-      return { location: i + 1, demand: [1 + rng.int(9)], serviceS: 10, timeWindows: [[open, open + 60 + rng.int(200)]] as Array<[number, number]> };
-    }),
-    vehicles: [{ startLocation: 0, capacity: [50], count: 'unlimited', shiftS: [0, 1200] }],
-  };
-}
+const randomTwProblem = (seed: number, n: number): ProblemInput => randomTwInput(seed, n, { width: 60, extraWidth: 200 });
 
 describe('solve with time windows', () => {
   it('returns plans without lateness on random instances', () => {

@@ -1,17 +1,8 @@
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../../../src/api/app.js';
+import { describe, expect, it } from 'vitest';
+import { useTwoRoutesAllocations } from '../../api/helper.js';
 
 // POST /api/allocations with lane decisions, on the two-route fixture (see its README).
-const DIR = join(import.meta.dirname, '../../fixtures/allocation/network-two-routes');
-let app: FastifyInstance;
-beforeAll(async () => {
-  app = await buildApp({ dataDir: DIR, webDir: '/nonexistent' });
-});
-afterAll(() => app.close());
-
-const post = (body: unknown) => app.inject({ method: 'POST', url: '/api/allocations', payload: body as string });
+const post = useTwoRoutesAllocations();
 const demand = [{ from: 'a', to: 'b', kgPerDay: 20_000 }];
 const options = { trunkModeSets: [['road'], ['rail']], laneDecisions: 'linehaul' };
 const overrides = { hubCapacityTonnesPerDay: { ha: 100 }, laneFixedCnyPerDay: { 'ha~hb~road': 3_000, 'ha2~hb~rail': 500 } };

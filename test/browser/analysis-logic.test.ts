@@ -35,7 +35,9 @@ function period(i: number, o: Partial<FlywheelPeriod> = {}): FlywheelPeriod {
     priceCny: 3.3,
     baselinePriceCny: 4.4,
     cumulativeSavingsCny: 10_000 * i,
+    combosCnyPerParcel: {},
     attribution: { forecastingCny: 1000, allocationCny: 3000, routingCny: 6000, totalCny: 10_000 },
+    station: { stops: 0, parcels: 0, baselineRoutes: 0, optimisedRoutes: 0 },
     ...o,
   };
 }
@@ -50,9 +52,9 @@ function report(periods: FlywheelPeriod[]): FlywheelResult {
     attribution: { forecastingCny: total * 0.1, allocationCny: total * 0.3, routingCny: total * 0.6, totalCny: total },
     attributionBySeed: [],
     bands: [],
-    assumptions: { table: [{ parameter: 'margin', value: 0.1, source: 'assumption' }], cities: ['a', 'b'], switches: {}, notes: [] },
+    assumptions: { table: [{ parameter: 'margin', value: 0.1, source: 'assumption' }], cities: ['a', 'b'], switches: { forecasting: true, allocation: true, routing: true }, notes: [] },
     kpis: {} as FlywheelResult['kpis'],
-    timings: {},
+    timings: { setupS: 0, periodsS: 0, totalS: 0, lpSolves: 0, lpMsTotal: 0 },
   };
 }
 

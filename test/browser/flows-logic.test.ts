@@ -107,7 +107,7 @@ function plan(lanes: LaneFlow[], extra: Partial<Allocation> = {}): Allocation {
     integer: false,
     demandKgPerDay: 1000,
     servedKgPerDay: 1000,
-    costs: { firstMileCny: 10, trunkCnyByMode: { rail: 30 }, trunkCny: 30, lastMileCny: 5, handlingCny: 20, unmetPenaltyCny: 0, fixedHubCny: 0, totalCny: 65 },
+    costs: { firstMileCny: 10, trunkCnyByMode: { rail: 30 }, trunkCny: 30, lastMileCny: 5, handlingCny: 20, unmetPenaltyCny: 0, fixedHubCny: 0, fixedLaneCny: 0, totalCny: 65 },
     lanes,
     hubs: [
       { hub: 'h1', name: 'H1', usedKgPerDay: 10, capacityKgPerDay: 10, utilisation: 1, open: true, closed: false },
@@ -116,6 +116,10 @@ function plan(lanes: LaneFlow[], extra: Partial<Allocation> = {}): Allocation {
     unmet: [],
     capacityPrices: [],
     unusedLanes: [],
+    laneRuns: [],
+    congestion: {},
+    shape: { routes: 0, odPairs: 0, variables: 0, constraints: 0, nonzeros: 0, integers: 0 },
+    timingsMs: { build: 0, solve: 0, prices: 0 },
     ...extra,
   };
 }
@@ -176,7 +180,7 @@ describe('diffPlans', () => {
   const after = plan([lane('h1~h2~rail', 'h1', 'h2', 600), lane('h1~h4~rail', 'h1', 'h4', 400), lane('h1~h3~road', 'h1', 'h3', 400), lane('h2~h3~sea', 'h2', 'h3', 3)], {
     costs: { ...before.costs, trunkCnyByMode: { rail: 40 }, trunkCny: 40, totalCny: 75 },
     hubs: [before.hubs[0], { ...before.hubs[1], open: false }],
-    unmet: [{ from: 'a', to: 'b', kgPerDay: 7, demandKgPerDay: 10, reason: 'at capacity: H1' }],
+    unmet: [{ from: 'a', to: 'b', kgPerDay: 7, demandKgPerDay: 10, reason: 'at capacity: H1', closedHubs: [], hubsAtCapacity: ['h1'], lanesAtCapacity: [] }],
     servedKgPerDay: 993,
   });
 

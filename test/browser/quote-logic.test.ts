@@ -63,7 +63,7 @@ describe('breakdownRows', () => {
     { component: 'firstMile', amountCny: 0.55, detail: 'pickup' },
     { component: 'lineHaul', amountCny: 1.21, detail: 'road 312 km' },
     { component: 'margin', amountCny: 0.18, detail: '10% margin' },
-  ];
+  ] satisfies { component: 'firstMile' | 'lineHaul' | 'margin'; amountCny: number; detail: string }[];
   it('adds up to the price as it is', () => {
     const { rows, totalCny } = breakdownRows({ breakdown: lines, priceCny: 1.94 });
     expect(rows.map((r) => r.label)).toEqual(['First mile', 'Line haul', 'Margin']);

@@ -1,75 +1,22 @@
 // Shapes of the analysis API answers the Analysis view reads (POST /api/flywheel jobs, /api/scenarios).
+// The flywheel report and the comparison are src/'s own types (type-only imports, erased from the bundle);
+// the scenario list and detail are reshaped by the route (runs without their result), so they stay here.
+import type { PeriodBand } from '../../src/savings/bands.js';
+import type { FlywheelJobResult } from '../../src/pipeline/flywheel-job.js';
 
-/** Saving split into components, CNY (sums to totalCny). */
-export interface Attribution {
-  forecastingCny: number;
-  allocationCny: number;
-  routingCny: number;
-  totalCny: number;
-}
-
-/** One week of a flywheel report. */
-export interface FlywheelPeriod {
-  period: number;
-  merchants: number;
-  parcels: number;
-  forecastErrorPct: number;
-  forecastErrorPctBaseline: number;
-  costPerParcelBaselineCny: number;
-  costPerParcelOptimisedCny: number;
-  priceCny: number;
-  baselinePriceCny: number;
-  cumulativeSavingsCny: number;
-  attribution: Attribution;
-}
-
-/** Min / median / max over seeds. */
-export interface Band {
-  min: number;
-  median: number;
-  max: number;
-}
+export type { Attribution, FlywheelPeriod } from '../../src/savings/flywheel.js';
+export type { Band, PeriodBand } from '../../src/savings/bands.js';
+export type { AssumptionRow } from '../../src/savings/params.js';
+export type { AnalysisKpis } from '../../src/pipeline/analysis-kpis.js';
+export type { KpiDifference } from '../../src/store/compare.js';
+/** GET /api/scenarios/compare. */
+export type { ScenarioComparison as Comparison } from '../../src/store/compare.js';
 
 /** Figures that carry a band over seeds. */
-export type BandedKey = 'merchants' | 'parcels' | 'forecastErrorPct' | 'costPerParcelBaselineCny' | 'costPerParcelOptimisedCny' | 'priceCny' | 'cumulativeSavingsCny';
+export type BandedKey = Exclude<keyof PeriodBand, 'period'>;
 
-/** Per-period bands over seeds. */
-export type PeriodBand = { period: number } & Record<BandedKey, Band>;
-
-/** One row of the assumptions table. */
-export interface AssumptionRow {
-  parameter: string;
-  value: number | string | null;
-  source: string;
-}
-
-/** Headline numbers of a result (what the scenario comparison compares). */
-export interface AnalysisKpis {
-  costPerParcelBaselineCny: number;
-  costPerParcelOptimisedCny: number;
-  savingPct: number;
-  cumulativeSavingsCny: number;
-  merchantsEnd: number;
-  forecastErrorPctMean: number;
-  parcels: number;
-  forecastingCny: number;
-  allocationCny: number;
-  routingCny: number;
-}
-
-/** A flywheel report as the job returns it. */
-export interface FlywheelResult {
-  synthetic: true;
-  seed: number;
-  seeds: number[];
-  periods: FlywheelPeriod[];
-  attribution: Attribution;
-  attributionBySeed: (Attribution & { seed: number })[];
-  bands: PeriodBand[];
-  assumptions: { table: AssumptionRow[]; cities: string[]; switches: Record<string, boolean>; notes: string[] };
-  kpis: AnalysisKpis;
-  timings: { totalS?: number };
-}
+/** A flywheel report as the job returns it (bands over seeds, KPIs). */
+export type FlywheelResult = FlywheelJobResult;
 
 /** Job status values. */
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -119,20 +66,4 @@ export interface ScenarioDetail {
   scenario: ScenarioItem;
   runs: RunSummary[];
   latestResult: { runId: string; finishedAt: string | null; result: FlywheelResult } | null;
-}
-
-/** One KPI of a comparison. */
-export interface KpiDifference {
-  name: string;
-  a: number | null;
-  b: number | null;
-  diff: number | null;
-  diffPct: number | null;
-}
-
-/** GET /api/scenarios/compare. */
-export interface Comparison {
-  a: { scenarioId: string; name: string; runId: string };
-  b: { scenarioId: string; name: string; runId: string };
-  kpis: KpiDifference[];
 }

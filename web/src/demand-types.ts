@@ -1,76 +1,26 @@
-// Types of POST /api/forecasts (SYNTHETIC parcel demand per city) and of its job endpoints.
+// Types of POST /api/forecasts (SYNTHETIC parcel demand per city) and of its job endpoints. The answer is
+// src/pipeline's own DemandForecast (type-only imports, erased from the bundle), with one change: src keys
+// the intervals by number (Record<number, Interval>), the JSON by string ("80", "95"), as the view reads them.
+import type { CityForecast, DemandForecast as SrcDemandForecast, DirectionForecast, TotalForecast } from '../../src/pipeline/demand-forecast.js';
+import type { Interval } from '../../src/forecast/types.js';
 
+export type { Direction } from '../../src/pipeline/demand-forecast.js';
 /** One interval band: lower and upper bound per horizon day. */
-export interface Band {
-  lo: number[];
-  hi: number[];
-}
-
+export type { Interval as Band } from '../../src/forecast/types.js';
 /** Backtest of the model on held-out days (rolling origin); sMAPE in percent. */
-export interface Backtest {
-  smape: number | null;
-  mase: number | null;
-  msis: number | null;
-  /** Share (0..1) of held-out days inside the interval at `level`. */
-  coverage: number;
-  level: number;
-  from: string;
-  origins: number;
-}
+export type { BacktestScore as Backtest } from '../../src/pipeline/series-forecast.js';
 
 /** A series' history tail, forecast with intervals keyed by level ("80", "95"), model and backtest. */
-export interface DemandSeries {
-  historyTail: number[];
-  forecast: { mean: number[]; intervals: Record<string, Band> };
-  model: string;
-  fallback?: string;
-  backtest: Backtest;
-}
-
-/** Sent (origin) or received (destination) parcels. */
-export type Direction = 'origin' | 'destination';
+export type DemandSeries = Omit<DirectionForecast, 'forecast'> & { forecast: { mean: number[]; intervals: Record<string, Interval> } };
 
 /** A city's forecast, both directions. */
-export interface DemandCity {
-  id: string;
-  name: string;
-  nameZh: string;
-  province: string;
-  provinceZh: string;
-  population: number;
-  lon: number;
-  lat: number;
-  origin: DemandSeries;
-  destination: DemandSeries;
-}
+export type DemandCity = Omit<CityForecast, 'origin' | 'destination'> & { origin: DemandSeries; destination: DemandSeries };
 
 /** A total (province or national): bottom-up sum of its cities. */
-export interface DemandTotal {
-  id: string;
-  name: string;
-  nameZh: string;
-  cities: number;
-  origin: DemandSeries;
-  destination: DemandSeries;
-}
+export type DemandTotal = Omit<TotalForecast, 'origin' | 'destination'> & { origin: DemandSeries; destination: DemandSeries };
 
 /** The answer of POST /api/forecasts (200) and the result of a finished job. */
-export interface DemandForecast {
-  synthetic: true;
-  note: string;
-  seed: number;
-  model: string;
-  horizonDays: number;
-  levels: number[];
-  historyDays: number;
-  fitDays: number;
-  /** historyDays history dates, then horizonDays forecast dates (YYYY-MM-DD). */
-  dates: string[];
-  cities: DemandCity[];
-  provinces: DemandTotal[];
-  national: DemandTotal;
-  method: { totals: string; backtest: string };
-}
+export type DemandForecast = Omit<SrcDemandForecast, 'cities' | 'provinces' | 'national'> & { cities: DemandCity[]; provinces: DemandTotal[]; national: DemandTotal };
 
 /** 202: the forecast runs as a job. */
 export interface ForecastAccepted {

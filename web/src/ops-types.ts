@@ -1,7 +1,22 @@
-// Types of the VRP API (src/vrp-service/types.ts, /work/notes/vrp-api.md) as the Operations view reads them.
+// Types of the VRP API as the Operations view reads them. The answers are src/vrp-service's own types
+// (type-only imports, erased from the bundle); the request types are the narrower profile the view builds
+// (one kg dimension, stops with coordinates), each assignable to src's VrpRequest.
+import type { VrpSample } from '../../src/vrp-service/samples.js';
+import type { LonLat, VrpResult } from '../../src/vrp-service/types.js';
 
-/** A `[lon, lat]` position. */
-export type LonLat = [number, number];
+export type { LonLat } from '../../src/vrp-service/types.js';
+/** One route of a plan to evaluate. */
+export type { VrpPlanRoute as PlanRoute } from '../../src/vrp-service/types.js';
+/** One step of a route. */
+export type { VrpStep as OpsStep } from '../../src/vrp-service/types.js';
+/** Cost by component. */
+export type { CostBreakdown as OpsCost } from '../../src/vrp-service/types.js';
+/** One route of the answer. */
+export type { VrpRoute as OpsRoute } from '../../src/vrp-service/types.js';
+/** A violation of the plan. */
+export type { VrpViolation as OpsViolation } from '../../src/vrp-service/types.js';
+/** A sample as listed by GET /api/vrp/samples. */
+export type { VrpSampleInfo as OpsSampleInfo } from '../../src/vrp-service/samples.js';
 
 /** A stop of the request. */
 export interface OpsStop {
@@ -32,57 +47,6 @@ export interface OpsRequest {
   options?: { seconds?: number; seed?: number; roads?: boolean };
 }
 
-/** One route of a plan to evaluate. */
-export interface PlanRoute {
-  vehicle: string;
-  stops: string[];
-}
-
-/** One step of a route. */
-export interface OpsStep {
-  type: 'start' | 'stop' | 'break' | 'end';
-  id?: string;
-  location: LonLat | null;
-  arrivalS: number;
-  serviceStartS?: number;
-  departureS: number;
-  waitingS: number;
-  load: number[];
-  late?: boolean;
-  timeWindow?: [number, number];
-  slackS?: number;
-  binding?: boolean;
-  distanceFromPrevM: number;
-}
-
-/** Cost by component. */
-export interface OpsCost {
-  fixedCny: number;
-  distanceCny: number;
-  timeCny: number;
-  totalCny: number;
-}
-
-/** One route of the answer. */
-export interface OpsRoute {
-  vehicle: string;
-  colour: number;
-  steps: OpsStep[];
-  distanceM: number;
-  durationS: number;
-  waitingS: number;
-  serviceS: number;
-  cost: OpsCost;
-}
-
-/** A violation of the plan. */
-export interface OpsViolation {
-  kind: string;
-  vehicle?: string;
-  stop?: string;
-  message: string;
-}
-
 /** A GeoJSON feature of the answer. */
 export interface OpsFeature {
   type: 'Feature';
@@ -90,29 +54,8 @@ export interface OpsFeature {
   properties: { kind: 'depot' | 'route' | 'stop' | 'pair'; vehicle?: string; [k: string]: unknown };
 }
 
-/** The answer of the VRP endpoints. */
-export interface OpsResult {
-  matrixSource: string;
-  dimensions: string[];
-  feasible: boolean;
-  routes: OpsRoute[];
-  unassigned: Array<{ id: string; reason: string }>;
-  violations: OpsViolation[];
-  cost: OpsCost;
-  kpis: {
-    vehiclesUsed: number;
-    stops: number;
-    served: number;
-    unassigned: number;
-    lateStops: number;
-    distanceM: number;
-    durationS: number;
-    waitingS: number;
-    costCny: number;
-  };
-  geojson: { type: 'FeatureCollection'; features: OpsFeature[] };
-  solver?: { seed: number; iterations: number; seconds: number; cancelled?: boolean };
-}
+/** The answer of the VRP endpoints: src's VrpResult, with its GeoJSON features typed. */
+export type OpsResult = Omit<VrpResult, 'geojson'> & { geojson: { type: 'FeatureCollection'; features: OpsFeature[] } };
 
 /** A solve job's snapshot (GET /api/vrp/jobs/:id). */
 export interface OpsJob {
@@ -123,19 +66,9 @@ export interface OpsJob {
   error?: { name: string; message: string; field?: string };
 }
 
-/** A sample as listed by GET /api/vrp/samples. */
-export interface OpsSampleInfo {
-  name: string;
-  title: string;
-  description: string;
-  synthetic: true;
-  roadGraph?: string;
-  stops: number;
-  depot: LonLat;
-}
+/** One sample (GET /api/vrp/samples/:name): its request is in the view's profile. */
+export type OpsSample = Omit<VrpSample, 'request'> & { request: OpsRequest };
 
-/** One sample (GET /api/vrp/samples/:name). */
-export interface OpsSample extends OpsSampleInfo {
-  request: OpsRequest;
-  stopsCsv: string;
-}
+/** Compile-time check that the view's request stays a valid src VrpRequest (no runtime code). */
+type Assignable<T extends U, U> = T;
+export type OpsRequestIsVrpRequest = Assignable<OpsRequest, import('../../src/vrp-service/types.js').VrpRequest>;

@@ -109,9 +109,12 @@ export function componentLabel(component: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** A row of the breakdown table: a line of the API's breakdown, or the view's own "rounding" row. */
+export type BreakdownRow = Omit<BreakdownLine, 'component'> & { component: BreakdownLine['component'] | 'rounding'; label: string };
+
 /** A breakdown as table rows that add up to the price: a "rounding" row takes up any cent left over. */
-export function breakdownRows(o: Pick<QuoteOption, 'breakdown' | 'priceCny'>): { rows: (BreakdownLine & { label: string })[]; totalCny: number } {
-  const rows = o.breakdown.map((l) => ({ ...l, label: componentLabel(l.component) }));
+export function breakdownRows(o: Pick<QuoteOption, 'breakdown' | 'priceCny'>): { rows: BreakdownRow[]; totalCny: number } {
+  const rows: BreakdownRow[] = o.breakdown.map((l) => ({ ...l, label: componentLabel(l.component) }));
   const cents = rows.reduce((s, l) => s + Math.round(l.amountCny * 100), 0);
   const left = Math.round(o.priceCny * 100) - cents;
   if (left !== 0) rows.push({ component: 'rounding', amountCny: left / 100, detail: 'rounding to the cent', label: 'Rounding' });

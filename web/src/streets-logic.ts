@@ -70,14 +70,14 @@ export function licenceShort(licence: string | undefined): string {
 }
 
 /** The attribution as plain text: "© OpenStreetMap contributors (ODbL)". */
-export function attributionText(g: Pick<RoadGraphInfo, 'attribution' | 'licence'>): string {
+export function attributionText(g: Partial<Pick<RoadGraphInfo, 'attribution' | 'licence'>>): string {
   const lic = licenceShort(g.licence);
   const who = g.attribution?.trim() || g.licence || '';
   return lic && who !== lic ? `${who} (${lic})` : who;
 }
 
 /** The attribution for the map's attribution control: the same text, OpenStreetMap linked to its copyright page. */
-export function attributionHtml(g: Pick<RoadGraphInfo, 'attribution' | 'licence'>): string {
+export function attributionHtml(g: Partial<Pick<RoadGraphInfo, 'attribution' | 'licence'>>): string {
   const text = attributionText(g);
   const m = /^(.*OpenStreetMap contributors)(.*)$/.exec(text);
   if (!m) return esc(text);

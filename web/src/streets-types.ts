@@ -1,28 +1,19 @@
-// Types of the road API (GET /api/roads, POST /api/roads/route) as the Streets view reads them.
-import type { LineString } from 'geojson';
+// Types of the road API (GET /api/roads, POST /api/roads/route) as the Streets view reads them. The parts the
+// route passes through unchanged are src/roads' own types (type-only imports, erased from the bundle).
+import type { RoadGraphInfo } from '../../src/roads/network.js';
+import type { RouteResult } from '../../src/roads/route.js';
+import type { LonLat } from '../../src/roads/types.js';
 import type { StreetWeight } from './url-state.js';
 
-/** A `[lon, lat]` position. */
-export type LonLat = [number, number];
-
-/** One road graph loaded by the server. */
-export interface RoadGraphInfo {
-  name: string;
-  source?: string;
-  /** e.g. "ODbL-1.0". */
-  licence?: string;
-  /** e.g. "© OpenStreetMap contributors". */
-  attribution?: string;
-  /** [minLon, minLat, maxLon, maxLat]. */
-  extent: [number, number, number, number];
-  nodeCount?: number;
-  arcCount?: number;
-}
+export type { LonLat } from '../../src/roads/types.js';
+export type { RoadGraphInfo } from '../../src/roads/network.js';
+/** Where a requested point was snapped to: the nearest road node. */
+export type { SnapResult as RoadSnap } from '../../src/roads/route.js';
 
 /** `GET /api/roads`. */
 export interface RoadsResponse {
   graphs: RoadGraphInfo[];
-  matrixMaxPoints?: number;
+  matrixMaxPoints: number;
 }
 
 /** The body of `POST /api/roads/route`. */
@@ -33,25 +24,7 @@ export interface RoadRouteRequest {
   graph?: string;
 }
 
-/** Where a requested point was snapped to: the nearest road node. */
-export interface RoadSnap {
-  nodeId: number;
-  location: LonLat;
-  /** From the requested point to `location`. */
-  distanceM: number;
-}
-
-/** `POST /api/roads/route`: a route, or `found: false` with the reason. */
+/** `POST /api/roads/route`: src's RouteResult with the graph's name and attribution, or `found: false` with the reason. */
 export type RoadRouteResult =
-  | {
-      found: true;
-      graph: string;
-      attribution?: string;
-      distanceM: number;
-      durationS: number;
-      weight: StreetWeight;
-      geometry: LineString;
-      from: RoadSnap;
-      to: RoadSnap;
-    }
-  | { found: false; reason: string; graph: string; attribution?: string };
+  | ({ found: true; graph: string; attribution: string } & RouteResult)
+  | { found: false; reason: string; graph: string; attribution: string };

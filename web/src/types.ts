@@ -1,11 +1,16 @@
 // Types of the hubflow API responses the map UI reads (see notes/api-contract.md).
+// Modes, objectives and the legs and totals of a path are src/network's own types (type-only imports,
+// erased from the bundle).
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Mode } from '../../src/network/types.js';
+import type { Objective, PathLeg, PathResult as SrcPathResult, PathTotals } from '../../src/network/paths.js';
 
 /** A transport mode of a lane. */
-export type Mode = 'road' | 'rail' | 'air' | 'sea';
-
+export type { Mode } from '../../src/network/types.js';
 /** What a path minimises. */
-export type Objective = 'cost' | 'time' | 'co2';
+export type { Objective, PathTotals } from '../../src/network/paths.js';
+/** One leg of a path. */
+export type { PathLeg as Leg } from '../../src/network/paths.js';
 
 /** Properties of a city or hub Point in `GET /api/network`. */
 export interface PlaceProps {
@@ -66,34 +71,8 @@ export interface PathRequest {
   modes: Mode[];
 }
 
-/** One leg of a path. */
-export interface Leg {
-  from: string;
-  to: string;
-  fromName: string;
-  toName: string;
-  mode: Mode;
-  distanceM: number;
-  durationS: number;
-  costCny: number;
-  co2Kg: number;
-}
-
-/** Totals over the legs of a path. */
-export interface PathTotals {
-  distanceM: number;
-  durationS: number;
-  costCny: number;
-  co2Kg: number;
-  legs: number;
-}
-
 /** A named end of a path. */
-export interface PathEnd {
-  id: string;
-  name: string;
-  nameZh: string;
-}
+export type PathEnd = SrcPathResult['from'];
 
 /** The 200 response of `POST /api/paths`, found or not. */
 export type PathResult =
@@ -104,7 +83,7 @@ export type PathResult =
       modes: Mode[];
       from: PathEnd;
       to: PathEnd;
-      legs: Leg[];
+      legs: PathLeg[];
       totals: PathTotals;
       geometry: LineString;
     }
@@ -129,3 +108,7 @@ export interface Problem {
   detail?: string;
   field?: string;
 }
+
+/** Compile-time check that both variants stay within src's PathResult (no runtime code). */
+type Assignable<T extends U, U> = T;
+export type PathResultIsSrcPathResult = Assignable<PathResult, SrcPathResult>;

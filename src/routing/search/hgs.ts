@@ -92,9 +92,14 @@ export function hybridGeneticSearch(
   // drive the search to infeasible plans); plans are compared at the true
   // fixed cost.
   const descent = opts.fleetDescent ?? data.fixedCost > 0;
+  // Without the descent, a limited fleet is a hard limit on the route slots
+  // (as HGS-CVRP: the local search holds exactly nbVehicles routes, and Split
+  // falls back to its limited-fleet form); routes beyond the fleet are then
+  // never searched. With the descent, extra slots take the penalised excess.
   const sd: { -readonly [K in keyof SearchData]: SearchData[K] } = {
     ...data,
     fixedCost: descent ? Math.min(data.fixedCost, data.maxCost) : data.fixedCost,
+    maxRoutes: descent ? data.maxRoutes : Math.max(1, Math.min(data.maxRoutes, data.fleetLimit)),
   };
   const fixedGap = data.fixedCost - sd.fixedCost;
   const trueCost = (ind: Individual): number => ind.cost + ind.used * fixedGap;
@@ -202,7 +207,9 @@ export function hybridGeneticSearch(
   const initialise = (): void => {
     for (const routes of opts.initial ?? []) {
       const ind = new Individual(n);
-      educate(ind, routes, 1);
+      // More routes than slots: Split their concatenation (limited fleet).
+      const fits = routes.filter((r) => r.length > 0).length <= sd.maxRoutes;
+      educate(ind, fits ? routes.filter((r) => r.length > 0) : split.run(Int32Array.from(routes.flat()), pen.load, pen.time), 1);
       insert(ind);
     }
     for (const tour of opts.initialTours ?? []) {

@@ -49,6 +49,35 @@ function validationField(err: FastifyError): string | undefined {
   return [path, extra].filter(Boolean).join('.') || undefined;
 }
 
+type AjvError = NonNullable<FastifyError['validation']>[number];
+
+/**
+ * For a value that matches none of a union's branches (Ajv reports each branch, then `anyOf`), what it
+ * may be instead: "must be "none", "linehaul", "all" or a list" rather than the first branch's
+ * "must be equal to constant". Undefined when the first error is not about such a union.
+ */
+function alternatives(errors: readonly AjvError[]): string | undefined {
+  const union = errors.find((e) => e.keyword === 'anyOf' && e.instancePath === errors[0].instancePath);
+  if (!union) return undefined;
+  const here = errors.filter((e) => e.instancePath === union.instancePath);
+  const values: unknown[] = [];
+  for (const e of here) {
+    const p = e.params as Record<string, unknown>;
+    if (e.keyword === 'const') values.push(p.allowedValue);
+    else if (e.keyword === 'enum' && Array.isArray(p.allowedValues)) values.push(...(p.allowedValues as unknown[]));
+  }
+  // A constant's branch also reports its type ("must be string"); the constants themselves say more.
+  const valueTypes = new Set<string>(values.map((x) => typeof x));
+  const words = values.map((x) => JSON.stringify(x));
+  for (const e of here) {
+    const t = String((e.params as Record<string, unknown>).type);
+    if (e.keyword === 'type' && !valueTypes.has(t)) words.push(t === 'array' ? 'a list' : `a ${t}`);
+  }
+  const unique = [...new Set(words)];
+  if (unique.length < 2) return undefined;
+  return `must be ${unique.slice(0, -1).join(', ')} or ${unique[unique.length - 1]}`;
+}
+
 /** The one place where errors become HTTP responses. A 5xx never shows a stack trace or internal message. */
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
   const status = statusOf(err);
@@ -60,7 +89,7 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
     const params = v.params as Record<string, unknown>;
     detail = params.additionalProperty
       ? `${field}: unknown property (not in the schema)`
-      : `${field ?? err.validationContext ?? 'body'}: ${v.message ?? 'is invalid'}`;
+      : `${field ?? err.validationContext ?? 'body'}: ${alternatives(err.validation) ?? v.message ?? 'is invalid'}`;
   }
   if (status >= 500) {
     req.log.error({ err }, 'request failed');

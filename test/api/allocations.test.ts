@@ -6,6 +6,15 @@ const demand = [{ from: 'a', to: 'b', kgPerDay: 20_000 }];
 const options = { trunkModeSets: [['road'], ['rail']] };
 
 describe('POST /api/allocations', () => {
+  it('a value matching no branch of a union says what it may be, not the first branch\'s complaint', async () => {
+    for (const laneDecisions of ['bogus', 5]) {
+      const res = await post({ demand, options: { ...options, laneDecisions } });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().field).toBe('options.laneDecisions');
+      expect(res.json().detail).toBe('options.laneDecisions: must be "none", "linehaul", "all" or a list');
+    }
+  });
+
   it('returns flows, hub use, costs, capacity prices and GeoJSON of the flows', async () => {
     const res = await post({ demand, options });
     expect(res.statusCode).toBe(200);

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { DataError } from '../shared/errors.js';
 import type { VrpRequest, VrpResult, VrpStopInput, VrpVehicleInput } from './types.js';
 
@@ -15,40 +16,21 @@ export const STOP_COLUMNS = ['id', 'lon', 'lat', 'kg', 'serviceMin', 'twStart', 
 /** Columns of the vehicles file. */
 export const VEHICLE_COLUMNS = ['id', 'lon', 'lat', 'capacityKg', 'shiftStart', 'shiftEnd', 'count', 'fixedCny', 'perKmCny', 'perHourCny', 'breakMin', 'breakFrom', 'breakTo'] as const;
 
-/** Splits one CSV line (double quotes may enclose commas; "" is a quote). */
-function splitLine(line: string): string[] {
-  const cells: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') (cur += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') cells.push(cur.trim()), (cur = '');
-    else cur += c;
-  }
-  cells.push(cur.trim());
-  return cells;
-}
-
-/** Rows of a CSV text as { line, cell(column) }, checking the header has the required columns. */
+/** Rows of a CSV text as { line, cell(column) }, checking the header has the required columns (csv-parse, as src/network/csv.ts). */
 function rowsOf(file: string, text: string, required: readonly string[]): Array<{ line: number; get: (col: string) => string }> {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const headerAt = lines.findIndex((l) => l.trim() !== '' && !l.startsWith('#'));
-  if (headerAt < 0) throw new DataError(file, 1, undefined, 'empty file (expected a header line)');
-  const header = splitLine(lines[headerAt]);
-  for (const col of required) if (!header.includes(col)) throw new DataError(file, headerAt + 1, col, `missing column "${col}" (header: ${header.join(',')})`);
-  const rows: Array<{ line: number; get: (col: string) => string }> = [];
-  for (let i = headerAt + 1; i < lines.length; i++) {
-    if (lines[i].trim() === '' || lines[i].startsWith('#')) continue;
-    const cells = splitLine(lines[i]);
-    if (cells.length > header.length) throw new DataError(file, i + 1, undefined, `${cells.length} cells, the header has ${header.length}`);
-    rows.push({ line: i + 1, get: (col) => cells[header.indexOf(col)] ?? '' });
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    records = parse(text, { bom: true, comment: '#', comment_no_infix: true, skip_empty_lines: true, trim: true, relax_column_count: true, info: true });
+  } catch (e) {
+    throw new DataError(file, (e as { lines?: number }).lines, undefined, (e as Error).message);
   }
-  return rows;
+  if (records.length === 0) throw new DataError(file, 1, undefined, 'empty file (expected a header line)');
+  const { record: header, info: headerInfo } = records[0];
+  for (const col of required) if (!header.includes(col)) throw new DataError(file, headerInfo.lines, col, `missing column "${col}" (header: ${header.join(',')})`);
+  return records.slice(1).map(({ record: cells, info }) => {
+    if (cells.length > header.length) throw new DataError(file, info.lines, undefined, `${cells.length} cells, the header has ${header.length}`);
+    return { line: info.lines, get: (col: string) => cells[header.indexOf(col)] ?? '' };
+  });
 }
 
 /** Seconds from midnight of "HH:MM" or "HH:MM:SS" (hours may exceed 23 for the next day). */

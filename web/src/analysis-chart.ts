@@ -2,16 +2,10 @@
 // the waterfall of the saving by component. Pure (they return markup), so they are unit-tested.
 import { COMPONENTS, cny, niceRange, waterfallSteps, type Component } from './analysis-logic.js';
 import type { Attribution } from './analysis-types.js';
+import type { ChartBox } from './demand-chart.js';
 
-/** Size and margins of a chart in CSS pixels. */
-export interface Box {
-  width: number;
-  height: number;
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
+/** Size and margins of a chart in CSS pixels (the Demand chart's box). */
+export type Box = ChartBox;
 
 /** Okabe–Ito colours (safe for colour-blind readers): optimised blue, baseline grey, and one hue per figure. */
 export const COLORS = {

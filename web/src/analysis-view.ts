@@ -202,17 +202,22 @@ export function createAnalysisView(root: HTMLElement, _map: L.Map, o: AnalysisVi
     if (id) await cancelFlywheelJob(id).catch((e: unknown) => console.warn('hubflow: cancel failed', e));
   };
 
+  /** A result is about to be shown without running: a running job is dropped (cancelled) and the view is ready. */
+  function dropRun(): void {
+    seq++;
+    if (jobId) void cancelFlywheelJob(jobId).catch(() => undefined);
+    jobId = null;
+    root.dataset.state = 'ready';
+    dash.classList.remove('busy');
+    statusEl.innerHTML = '';
+  }
+
   /** Shows the result for the inputs from memory or a stored scenario; else runs the flywheel. */
   async function load(): Promise<void> {
     const key = keyOf(s);
     const mem = memory.get(key);
     if (mem) {
-      seq++;
-      if (jobId) void cancelFlywheelJob(jobId).catch(() => undefined);
-      jobId = null;
-      root.dataset.state = 'ready';
-      dash.classList.remove('busy');
-      statusEl.innerHTML = '';
+      dropRun();
       return show(mem);
     }
     const stored = scenarios.find((sc) => sc.latestRun?.status === 'done' && inputsKey(sc.inputs, sc.seed) === key);
@@ -234,12 +239,7 @@ export function createAnalysisView(root: HTMLElement, _map: L.Map, o: AnalysisVi
         markStale();
         return false;
       }
-      seq++;
-      if (jobId) void cancelFlywheelJob(jobId).catch(() => undefined);
-      jobId = null;
-      root.dataset.state = 'ready';
-      dash.classList.remove('busy');
-      statusEl.innerHTML = '';
+      dropRun();
       show({ key: inputsKey(d.scenario.inputs, d.scenario.seed), result: d.latestResult.result, source: `scenario “${d.scenario.name}”`, jobId: null, scenarioId: d.scenario.id });
       return true;
     } catch (e) {

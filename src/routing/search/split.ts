@@ -112,12 +112,17 @@ export class Split {
     const pred = this.predIdx;
     pot.fill(Infinity, 0, (K + 1) * W);
     pot[0] = 0;
-    for (let k = 0; k < K; k++) {
-      for (let i = k; i < n; i++) {
+    // pot[k][i] is final once every position before i is processed, and the
+    // routes starting at i cost the same whatever k: one scan per position.
+    for (let i = 0; i < n; i++) {
+      let reached = false;
+      for (let k = 0; k < K && k <= i; k++) if (pot[k * W + i] !== Infinity) reached = true;
+      if (!reached) continue;
+      const end = this.scan(tour, i, pL, pT, cut);
+      for (let k = 0; k < K && k <= i; k++) {
         const base = pot[k * W + i];
         if (base === Infinity) continue;
         const row = (k + 1) * W;
-        const end = this.scan(tour, i, pL, pT, cut);
         for (let j = i + 1; j <= end; j++) {
           const cost = base + this.seg[j];
           if (cost < pot[row + j]) {

@@ -11,6 +11,9 @@ export class Exchange implements NodeOperator {
   readonly name: string;
   private readonly segU = new Int32Array(3);
   private readonly segV = new Int32Array(3);
+  private readonly C: Float64Array;
+  private readonly W: number;
+  private readonly hasTime: boolean;
 
   constructor(
     private readonly s: RouteState,
@@ -19,12 +22,16 @@ export class Exchange implements NodeOperator {
   ) {
     if (N < 1 || N > 3 || M < 0 || M > 3) throw new RangeError('Exchange: N in 1..3, M in 0..3');
     this.name = M === 0 ? `relocate-${N}` : `swap-${N}-${M}`;
+    this.C = s.data.cost;
+    this.W = s.n + 1;
+    this.hasTime = s.data.time !== null;
   }
 
   /** Last node of the segment of `len` customers starting at x, or -1 when it runs into a depot. */
   private segEnd(x: number, len: number): number {
     const n = this.s.n;
     if (x > n) return -1;
+    if (len === 1) return x;
     const next = this.s.next;
     for (let k = 1; k < len; k++) {
       x = next[x];
@@ -35,9 +42,9 @@ export class Exchange implements NodeOperator {
 
   evaluate(u: number, v: number): number {
     const s = this.s;
-    const C = s.data.cost;
+    const C = this.C;
     const L = s.loc;
-    const W = s.n + 1;
+    const W = this.W;
     const uEnd = this.segEnd(u, this.N);
     if (uEnd < 0) return 0;
     const rU = s.route[u];
@@ -49,7 +56,9 @@ export class Exchange implements NodeOperator {
       if (rU === rV) {
         if (v === pU || (s.pos[v] >= s.pos[u] && s.pos[v] <= s.pos[uEnd])) return 0;
         const dc = C[L[pU] * W + L[nU]] - C[L[pU] * W + L[u]] - C[L[uEnd] * W + L[nU]] + C[L[v] * W + L[u]] + C[L[uEnd] * W + L[nV]] - C[L[v] * W + L[nV]];
-        if (s.data.time === null) return dc;
+        if (!this.hasTime) return dc;
+        // The new route's time penalty is never negative: no gain unless dc beats the current one.
+        if (dc >= s.timePenalty(rU)) return 0;
         if (s.pos[v] > s.pos[uEnd]) {
           s.timing.prefix(pU);
           s.timing.range(pU, nU, v);
@@ -71,7 +80,9 @@ export class Exchange implements NodeOperator {
       if (dcU + dcV + fixed >= s.routePenalty[rU] + s.routePenalty[rV]) return 0;
       let penU = s.loadPenalty(rU, u, uEnd, -1, -1);
       let penV = s.loadPenalty(rV, -1, -1, u, uEnd);
-      if (s.data.time !== null) {
+      if (this.hasTime) {
+        // Time penalties are never negative: no gain when loads alone lose.
+        if (dcU + dcV + fixed + penU + penV >= s.routePenalty[rU] + s.routePenalty[rV]) return 0;
         penU += s.timing.join(pU, nU);
         s.timing.prefix(v);
         s.timing.range(v, u, uEnd);
@@ -90,7 +101,8 @@ export class Exchange implements NodeOperator {
         if (s.pos[uEnd] + 1 >= s.pos[v]) return 0;
       } else if (s.pos[vEnd] + 1 >= s.pos[u]) return 0;
       const dc = C[L[pU] * W + L[v]] + C[L[vEnd] * W + L[nU]] + C[L[pV] * W + L[u]] + C[L[uEnd] * W + L[nV]] - C[L[pU] * W + L[u]] - C[L[uEnd] * W + L[nU]] - C[L[pV] * W + L[v]] - C[L[vEnd] * W + L[nV]];
-      if (s.data.time === null) return dc;
+      if (!this.hasTime) return dc;
+      if (dc >= s.timePenalty(rU)) return 0;
       const uFirst = s.pos[u] < s.pos[v];
       const a = uFirst ? u : v;
       const aEnd = uFirst ? uEnd : vEnd;
@@ -109,7 +121,8 @@ export class Exchange implements NodeOperator {
     if (dcU + dcV >= s.routePenalty[rU] + s.routePenalty[rV]) return 0;
     let penU = s.loadPenalty(rU, u, uEnd, v, vEnd);
     let penV = s.loadPenalty(rV, v, vEnd, u, uEnd);
-    if (s.data.time !== null) {
+    if (this.hasTime) {
+      if (dcU + dcV + penU + penV >= s.routePenalty[rU] + s.routePenalty[rV]) return 0;
       s.timing.prefix(pU);
       s.timing.range(pU, v, vEnd);
       s.timing.suffix(vEnd, nU);

@@ -3,7 +3,8 @@ import type { RouteState } from '../route-state.js';
 /**
  * A local-search move on a pair of nodes (u, v), v being one of u's
  * granular neighbours or a route's start depot. `evaluate` returns the
- * change of penalised cost the move would make, without mutating anything;
+ * change of penalised cost the move would make, without mutating anything
+ * (or 0 when a bound shows that the move cannot improve);
  * `apply` performs it (call it right after `evaluate` on the same pair).
  */
 export interface NodeOperator {

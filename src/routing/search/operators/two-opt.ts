@@ -23,10 +23,13 @@ export class TwoOpt implements NodeOperator {
     const y = s.next[v];
     const dc = s.c(u, v) + s.c(x, y) - s.c(u, x) - s.c(v, y);
     if (s.data.time === null) return dc;
+    const r = s.route[u];
+    // The new time penalty is never negative.
+    if (dc >= s.timePenalty(r)) return 0;
     s.timing.prefix(u);
     s.timing.rangeBack(u, v, x);
     s.timing.suffix(x, y);
-    return dc + s.timing.penalty() - s.timePenalty(s.route[u]);
+    return dc + s.timing.penalty() - s.timePenalty(r);
   }
 
   apply(u: number, v: number): void {

@@ -156,12 +156,13 @@ export class LocalSearch {
     if (r1.evaluate(u, v) < -EPS) return r1.apply(u, v), true;
     const r2 = this.relocate2;
     if (r2.evaluate(u, v) < -EPS) return r2.apply(u, v), true;
+    // Swaps of equal-length segments are symmetric: each pair once (as HGS-CVRP).
     const s11 = this.swap11;
-    if (s11.evaluate(u, v) < -EPS) return s11.apply(u, v), true;
+    if (u < v && s11.evaluate(u, v) < -EPS) return s11.apply(u, v), true;
     const s21 = this.swap21;
     if (s21.evaluate(u, v) < -EPS) return s21.apply(u, v), true;
     const s22 = this.swap22;
-    if (s22.evaluate(u, v) < -EPS) return s22.apply(u, v), true;
+    if (u < v && s22.evaluate(u, v) < -EPS) return s22.apply(u, v), true;
     const t = this.twoOpt;
     if (t.evaluate(u, v) < -EPS) return t.apply(u, v), true;
     const ts = this.twoOptStar;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/shared/random.js';
 import { RouteState } from '../../src/routing/search/route-state.js';
 import { Exchange } from '../../src/routing/search/operators/exchange.js';
+import { RelocateReversed } from '../../src/routing/search/operators/relocate-reversed.js';
 import { TwoOpt } from '../../src/routing/search/operators/two-opt.js';
 import { TwoOptStar } from '../../src/routing/search/operators/two-opt-star.js';
 import { SwapStar } from '../../src/routing/search/operators/swap-star.js';
@@ -23,6 +24,7 @@ describe.each(variants)('operators: evaluated delta equals the real change ($nam
     ['relocate-1', (s) => new Exchange(s, 1, 0)],
     ['relocate-2', (s) => new Exchange(s, 2, 0)],
     ['relocate-3', (s) => new Exchange(s, 3, 0)],
+    ['relocate-2r', (s) => new RelocateReversed(s)],
     ['swap-1-1', (s) => new Exchange(s, 1, 1)],
     ['swap-2-1', (s) => new Exchange(s, 2, 1)],
     ['swap-2-2', (s) => new Exchange(s, 2, 2)],

@@ -2,9 +2,11 @@ import type { Rng } from '../../shared/random.js';
 import type { SearchData } from './data.js';
 import { RouteState } from './route-state.js';
 import { Exchange } from './operators/exchange.js';
+import { RelocateReversed } from './operators/relocate-reversed.js';
 import { TwoOpt } from './operators/two-opt.js';
 import { TwoOptStar } from './operators/two-opt-star.js';
 import { SwapStar } from './operators/swap-star.js';
+import { PairMoves } from './pair-moves.js';
 
 const EPS = 1e-5;
 
@@ -34,12 +36,14 @@ export class LocalSearch {
   readonly state: RouteState;
   private readonly relocate1: Exchange;
   private readonly relocate2: Exchange;
+  private readonly relocate2r: RelocateReversed;
   private readonly swap11: Exchange;
   private readonly swap21: Exchange;
   private readonly swap22: Exchange;
   private readonly twoOpt: TwoOpt;
   private readonly twoOptStar: TwoOptStar;
   private readonly swapStar: SwapStar;
+  private readonly pairs: PairMoves;
   private readonly order: Int32Array;
   private readonly routeOrder: Int32Array;
   private readonly lastTested: Float64Array;
@@ -56,12 +60,14 @@ export class LocalSearch {
     this.state = s;
     this.relocate1 = new Exchange(s, 1, 0);
     this.relocate2 = new Exchange(s, 2, 0);
+    this.relocate2r = new RelocateReversed(s);
     this.swap11 = new Exchange(s, 1, 1);
     this.swap21 = new Exchange(s, 2, 1);
     this.swap22 = new Exchange(s, 2, 2);
     this.twoOpt = new TwoOpt(s);
     this.twoOptStar = new TwoOptStar(s);
     this.swapStar = new SwapStar(s);
+    this.pairs = new PairMoves(s, this.relocate1, this.relocate2, this.relocate2r, this.swap11, this.swap21, this.swap22, this.twoOpt, this.twoOptStar);
     this.order = new Int32Array(data.n);
     for (let i = 0; i < data.n; i++) this.order[i] = i + 1;
     this.routeOrder = new Int32Array(s.R);
@@ -114,7 +120,7 @@ export class LocalSearch {
           const v = this.nbr[j];
           if (s.route[v] < 0) continue;
           if (loop > 0 && Math.max(s.routeModified[s.route[u]], s.routeModified[s.route[v]]) <= lastU) continue;
-          if (this.tryAll(u, v)) {
+          if (this.pairs.tryPair(u, v)) {
             improved = true;
             continue;
           }
@@ -150,32 +156,14 @@ export class LocalSearch {
     }
   }
 
-  /** Operators in HGS order, first improvement. Written out so that every call site stays monomorphic. */
-  private tryAll(u: number, v: number): boolean {
-    const r1 = this.relocate1;
-    if (r1.evaluate(u, v) < -EPS) return r1.apply(u, v), true;
-    const r2 = this.relocate2;
-    if (r2.evaluate(u, v) < -EPS) return r2.apply(u, v), true;
-    // Swaps of equal-length segments are symmetric: each pair once (as HGS-CVRP).
-    const s11 = this.swap11;
-    if (u < v && s11.evaluate(u, v) < -EPS) return s11.apply(u, v), true;
-    const s21 = this.swap21;
-    if (s21.evaluate(u, v) < -EPS) return s21.apply(u, v), true;
-    const s22 = this.swap22;
-    if (u < v && s22.evaluate(u, v) < -EPS) return s22.apply(u, v), true;
-    const t = this.twoOpt;
-    if (t.evaluate(u, v) < -EPS) return t.apply(u, v), true;
-    const ts = this.twoOptStar;
-    if (ts.evaluate(u, v) < -EPS) return ts.apply(u, v), true;
-    return false;
-  }
-
   /** Moves with v a start depot: insert at a route's start, or 2-opt* with an empty head. */
   private tryFromDepot(u: number, depot: number): boolean {
     const r1 = this.relocate1;
     if (r1.evaluate(u, depot) < -EPS) return r1.apply(u, depot), true;
     const r2 = this.relocate2;
     if (r2.evaluate(u, depot) < -EPS) return r2.apply(u, depot), true;
+    const r2r = this.relocate2r;
+    if (r2r.evaluate(u, depot) < -EPS) return r2r.apply(u, depot), true;
     const ts = this.twoOptStar;
     if (ts.evaluate(u, depot) < -EPS) return ts.apply(u, depot), true;
     return false;

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../../src/shared/random.js';
+import { RouteState } from '../../src/routing/search/route-state.js';
+import { Exchange } from '../../src/routing/search/operators/exchange.js';
+import { RelocateReversed } from '../../src/routing/search/operators/relocate-reversed.js';
+import { TwoOpt } from '../../src/routing/search/operators/two-opt.js';
+import { TwoOptStar } from '../../src/routing/search/operators/two-opt-star.js';
+import type { NodeOperator } from '../../src/routing/search/operators/operator.js';
+import { PairMoves } from '../../src/routing/search/pair-moves.js';
+import { randomSearchData, randomRoutes } from './helpers.js';
+
+const variants = [
+  { name: 'capacity only', opts: {} },
+  { name: 'fixed cost and fleet limit (routes may empty)', opts: { duration: true, dims: 2, fixedCost: 40, fleetLimit: 5 } },
+  { name: 'asymmetric with duration', opts: { duration: true, asymmetric: true } },
+  { name: 'time windows, cost per unit of duration', opts: { duration: true, windows: true, durationCost: 0.8 } },
+];
+
+const operators = (s: RouteState): NodeOperator[] => [
+  new Exchange(s, 1, 0), new Exchange(s, 2, 0), new RelocateReversed(s), new Exchange(s, 1, 1),
+  new Exchange(s, 2, 1), new Exchange(s, 2, 2), new TwoOpt(s), new TwoOptStar(s),
+];
+
+/** The reference: every operator in HGS order (equal-length swaps once per pair), first improvement. */
+function reference(ops: NodeOperator[], u: number, v: number): number {
+  for (let k = 0; k < ops.length; k++) {
+    if ((k === 3 || k === 5) && u > v) continue;
+    if (ops[k].evaluate(u, v) < -1e-5) {
+      ops[k].apply(u, v);
+      return k;
+    }
+  }
+  return -1;
+}
+
+describe.each(variants)('pair moves: the shared bound takes the same moves as every operator ($name)', ({ opts }) => {
+  it('same routes after every pair, and improving moves are found', () => {
+    let applied = 0;
+    for (let seed = 1; seed <= 4; seed++) {
+      const data = randomSearchData(seed, 30, opts);
+      const rng = createRng(seed * 13);
+      const a = new RouteState(data);
+      const b = new RouteState(data);
+      for (const s of [a, b]) {
+        s.penaltyLoad = 3.5;
+        s.penaltyTime = 1.7;
+        s.penaltyFleet = 23;
+      }
+      const routes = randomRoutes(rng, data.n, a.R);
+      a.load(routes);
+      b.load(routes);
+      const refOps = operators(a);
+      const o = operators(b);
+      const pairs = new PairMoves(b, o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7]);
+      for (let k = 0; k < 400; k++) {
+        const u = 1 + rng.int(data.n);
+        const v = 1 + rng.int(data.n);
+        if (u === v) continue;
+        const moved = reference(refOps, u, v) >= 0;
+        expect(pairs.tryPair(u, v)).toBe(moved);
+        if (moved) applied++;
+        for (let r = 0; r < a.R; r++) expect(b.customers(r)).toEqual(a.customers(r));
+      }
+    }
+    expect(applied).toBeGreaterThan(20);
+  });
+});

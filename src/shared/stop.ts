@@ -54,6 +54,14 @@ export class StopCriterion {
   get iterations(): number {
     return this.iterationsDone;
   }
+  /** The iteration limit, if any. */
+  get iterationLimit(): number | undefined {
+    return this.opts.iterations;
+  }
+  /** The time limit in seconds, if any. */
+  get secondsLimit(): number | undefined {
+    return this.opts.seconds;
+  }
   /** Fraction of the budget used, 0..1 (the larger of time and iterations). */
   fraction(): number {
     const parts: number[] = [];

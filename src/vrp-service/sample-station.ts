@@ -32,7 +32,10 @@ export interface StationSample {
   vehiclesCsv: string;
 }
 
-/** Generates the sample for a seed (deterministic). */
+/**
+ * Generates the sample for a seed (deterministic). Larger days (`stops`)
+ * get a fleet in proportion: one van per 12 stops, at least 6.
+ */
 export function generateStationSample(seed = 20261127, stops = 60): StationSample {
   const rng = createRng(seed);
   const mPerDegLon = M_PER_DEG_LAT * Math.cos((STATION[1] * Math.PI) / 180);
@@ -77,7 +80,7 @@ export function generateStationSample(seed = 20261127, stops = 60): StationSampl
   const vehiclesCsv = [
     '# SYNTHETIC fleet: identical small electric vans of the station (src/vrp-service/sample-station.ts)',
     'id,lon,lat,capacityKg,shiftStart,shiftEnd,count,fixedCny,perKmCny,perHourCny',
-    ['ev-van', STATION[0], STATION[1], 300, '08:00', '18:00', 6, 120, 0.8, 45].join(','),
+    ['ev-van', STATION[0], STATION[1], 300, '08:00', '18:00', Math.max(6, Math.ceil(stops / 12)), 120, 0.8, 45].join(','),
   ].join('\n');
   return { stopsCsv: lines.join('\n') + '\n', vehiclesCsv: vehiclesCsv + '\n' };
 }

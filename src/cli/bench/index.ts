@@ -6,7 +6,7 @@ import { InputError } from '../../shared/errors.js';
  * `run(argv: string[]): Promise<void>`. It prints a table, ends with one
  * summary line, and writes JSON with `--out FILE`.
  */
-const KINDS = ['forecast', 'vrp', 'vrptw', 'pdptw', 'lp', 'paths', 'network', 'api', 'prices', 'flywheel'];
+const KINDS = ['forecast', 'vrp', 'vrp-large', 'vrptw', 'pdptw', 'lp', 'paths', 'network', 'api', 'prices', 'flywheel'];
 
 export async function runBench(argv: string[]): Promise<void> {
   const [kind, ...rest] = argv;

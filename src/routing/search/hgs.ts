@@ -7,7 +7,7 @@ import { Split } from './split.js';
 import { Population, DEFAULT_POPULATION, type PopulationParams } from './population.js';
 import { orderCrossover } from './crossover.js';
 import { RouteMinimiser } from './route-min.js';
-import { expectedOffspring, populationForBudget } from './budget.js';
+import { eliteForBudget, expectedOffspring } from './budget.js';
 
 /** Parameters of the hybrid genetic search (defaults from HGS-CVRP). */
 export interface HgsParams extends PopulationParams {
@@ -81,11 +81,11 @@ export function hybridGeneticSearch(
   } = {},
 ): HgsResult {
   const P: HgsParams = { ...DEFAULT_HGS, ...opts.params };
-  // Population sized to the budget (budget.ts) unless given: from the
-  // iteration limit when there is one, else small at first and resized once
-  // the offspring rate is known.
-  const sizeToBudget = opts.params?.mu === undefined && opts.params?.lambda === undefined;
-  if (sizeToBudget) Object.assign(P, populationForBudget(stop.iterationLimit ?? 0));
+  // Elitism fitted to the budget (budget.ts) unless given: from the
+  // iteration limit when there is one, else as for a short run until the
+  // offspring rate is known.
+  const eliteToBudget = opts.params?.nbElite === undefined;
+  if (eliteToBudget) P.nbElite = eliteForBudget(stop.iterationLimit ?? 0);
   const n = data.n;
   if (n === 0) return { routes: [], cost: 0, feasible: true, iterations: 0 };
   // Fleet descent (as PyVRP's minimise_fleet, but inside one run): each time
@@ -335,8 +335,8 @@ export function hybridGeneticSearch(
     sinceImprovement = improved ? 1 : sinceImprovement + 1;
     iterations++;
     stop.tick();
-    if (sizeToBudget && iterations === 50 && stop.secondsLimit !== undefined) {
-      Object.assign(P, populationForBudget(expectedOffspring(stop, iterations, stop.elapsedS() - loopStart)));
+    if (eliteToBudget && iterations === 50 && stop.secondsLimit !== undefined) {
+      P.nbElite = eliteForBudget(expectedOffspring(stop, iterations, stop.elapsedS() - loopStart));
     }
     if (iterations % (descent ? Math.min(25, P.penaltyPeriod) : P.penaltyPeriod) === 0) {
       adaptPenalties();

@@ -225,7 +225,9 @@ export function hybridGeneticSearch(
       insert(ind);
     }
     const initialSize = (descent ? P.descentInitialFactor : P.initialFactor) * P.mu;
-    for (let k = 0; k < initialSize && !stop.shouldStop(); k++) {
+    // On large instances a random individual's local search takes seconds: the initial
+    // population stops at a fifth of the budget (with at least two) so that crossover gets the rest.
+    for (let k = 0; k < initialSize && !stop.shouldStop() && !(k >= 2 && stop.fraction() > 0.2); k++) {
       insert(randomIndividual());
       fleetStep();
     }

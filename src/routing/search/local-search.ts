@@ -116,16 +116,21 @@ export class LocalSearch {
         const lastU = this.lastTested[u];
         this.lastTested[u] = s.moves;
         const end = data.nbrStart[u + 1];
+        const route = s.route;
+        const modified = s.routeModified;
+        // A pair is tried again only when one of its routes changed since u was last tried;
+        // every applied move changes u's route.
+        let uChanged = loop === 0 || modified[route[u]] > lastU;
         for (let j = data.nbrStart[u]; j < end; j++) {
           const v = this.nbr[j];
-          if (s.route[v] < 0) continue;
-          if (loop > 0 && Math.max(s.routeModified[s.route[u]], s.routeModified[s.route[v]]) <= lastU) continue;
+          const rv = route[v];
+          if (rv < 0 || (!uChanged && modified[rv] <= lastU)) continue;
           if (this.pairs.tryPair(u, v)) {
-            improved = true;
+            improved = uChanged = true;
             continue;
           }
           const p = s.prev[v];
-          if (s.isDepot(p) && this.tryFromDepot(u, p)) improved = true;
+          if (s.isDepot(p) && this.tryFromDepot(u, p)) improved = uChanged = true;
         }
         if (loop > 0) {
           const empty = this.firstEmptyRoute();

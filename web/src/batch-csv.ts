@@ -1,41 +1,16 @@
 // Pure logic of the batch upload: reading the quotes CSV the API answers with, summarising it, and
 // a sample input file built from real place ids.
 
+import { csvRecords } from './csv-text.js';
+
 /** The columns of a batch input file, as the API reads them. */
 export const BATCH_COLUMNS = ['origin', 'destination', 'weightKg', 'lengthCm', 'widthCm', 'heightCm', 'declaredValueCny', 'service', 'shipAt'] as const;
 
-/** Rows of CSV text (RFC 4180: quoted cells may hold commas, quotes as "" and line breaks). */
+/** Rows of CSV text (RFC 4180: quoted cells may hold commas, quotes as "" and line breaks); empty lines left out. */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows.filter((r) => !(r.length === 1 && r[0] === ''));
+  return csvRecords(text)
+    .map((r) => r.cells)
+    .filter((r) => !(r.length === 1 && r[0] === ''));
 }
 
 /** One quoted option of the answer, for a preview table. */

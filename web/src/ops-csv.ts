@@ -2,6 +2,7 @@
 // change it in the mapping step), and turning rows into stops with a clear error per bad row.
 import type { OpsStop } from './ops-types.js';
 import { parseClock } from './ops-logic.js';
+import { csvRecords } from './csv-text.js';
 
 /** The fields a stop can take from a column. */
 export const STOP_FIELDS = ['id', 'lon', 'lat', 'kg', 'serviceMin', 'twStart', 'twEnd', 'pickupId'] as const;
@@ -32,38 +33,22 @@ export interface CsvTable {
   rows: Array<{ line: number; cells: string[] }>;
 }
 
-function splitLine(line: string, sep: string): string[] {
-  const cells: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') (cur += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === sep) cells.push(cur.trim()), (cur = '');
-    else cur += c;
-  }
-  cells.push(cur.trim());
-  return cells;
-}
-
-/** Reads CSV text (comma, semicolon or tab separated; `#` lines and blank lines skipped; the first other line is the header). */
+/**
+ * Reads CSV text (comma, semicolon or tab separated, as the header line has most of; quoted cells as
+ * RFC 4180; `#` lines and blank lines skipped; the first other line is the header). Cells are trimmed.
+ */
 export function readCsv(text: string): CsvTable {
+  // Comment lines become blank (a quote in a comment must not open a cell); line numbers stay.
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const at = lines.findIndex((l) => l.trim() !== '' && !l.startsWith('#'));
-  if (at < 0) return { header: [], rows: [] };
-  const first = lines[at];
+  const clean = lines.map((l) => (l.startsWith('#') ? '' : l)).join('\n');
+  const first = lines.find((l) => l.trim() !== '' && !l.startsWith('#'));
+  if (first === undefined) return { header: [], rows: [] };
   const sep = [',', ';', '\t'].map((c) => [c, first.split(c).length] as const).sort((a, b) => b[1] - a[1])[0][0];
-  const header = splitLine(first, sep);
-  const rows: CsvTable['rows'] = [];
-  for (let i = at + 1; i < lines.length; i++) {
-    if (lines[i].trim() === '' || lines[i].startsWith('#')) continue;
-    rows.push({ line: i + 1, cells: splitLine(lines[i], sep) });
-  }
-  return { header, rows };
+  const records = csvRecords(clean, sep)
+    .filter((r) => r.cells.some((c) => c.trim() !== ''))
+    .map((r) => ({ line: r.line, cells: r.cells.map((c) => c.trim()) }));
+  if (records.length === 0) return { header: [], rows: [] };
+  return { header: records[0].cells, rows: records.slice(1) };
 }
 
 /** Header words that name each field (lower case, spaces/underscores/dashes removed). */

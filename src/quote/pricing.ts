@@ -1,7 +1,5 @@
 import { laneId, type Network } from '../network/index.js';
-import { BoundedCache } from './bounded-cache.js';
 import type { RoutePlan } from './route-plan.js';
-import type { Schedule } from './schedule.js';
 import type { Service, Tariff } from './tariff.js';
 import { jsonText } from './json-text.js';
 
@@ -13,131 +11,193 @@ export interface BreakdownLine {
 }
 
 /**
- * The part of an option that depends only on the path, the service and the
- * chargeable weight: the cost lines before insurance and margin, also as a
- * JSON fragment. Kept by the engine, so a repeated quote is a lookup.
+ * The fixed parts of a breakdown line: component, detail, and its JSON around
+ * the amount (ASCII, see jsonText): head + amount + tail, where tail is
+ * `,"detail":"…"}`.
  */
-export interface PricedPath {
-  plan: RoutePlan;
-  lines: BreakdownLine[];
+export interface LineTemplate {
+  component: BreakdownLine['component'];
+  detail: string;
+  head: string;
+  /** ',' + head (a line after another). */
+  sepHead: string;
+  tail: string;
+}
+
+/** Templates by component, then detail: most details recur on many paths ("pickup in Hangzhou", "road 1169 km"). */
+const templates = new Map<string, Map<string, LineTemplate>>();
+let templateCount = 0;
+const MAX_TEMPLATES = 50_000;
+
+/** A line template (its JSON pieces made once; the same component and detail give the same, shared template). */
+export function lineTemplate(component: BreakdownLine['component'], detail: string): LineTemplate {
+  let byDetail = templates.get(component);
+  if (byDetail === undefined) {
+    byDetail = new Map();
+    templates.set(component, byDetail);
+  }
+  let t = byDetail.get(detail);
+  if (t === undefined) {
+    const any = byDetail.values().next().value as LineTemplate | undefined;
+    const head = any?.head ?? flat('{"component":"' + component + '","amountCny":');
+    t = { component, detail, head, sepHead: any?.sepHead ?? flat(',' + head), tail: flat(',"detail":' + jsonText(detail) + '}') };
+    if (++templateCount > MAX_TEMPLATES) {
+      for (const m of templates.values()) m.clear();
+      templateCount = 1;
+    }
+    byDetail.set(detail, t);
+  }
+  return t;
+}
+
+/**
+ * The string flattened (V8 keeps a concatenation as a tree of pieces until it
+ * is read; reading one character makes it one flat string, in place): a piece
+ * kept and written many times is then copied as one block.
+ */
+export function flat(s: string): string {
+  s.charCodeAt(0);
+  return s;
+}
+
+/**
+ * The cost lines of one parcel on a plan: the templates of the lines that
+ * are not zero, their amounts rounded to cents, and their sum (the cost
+ * before insurance and margin). Made at every quote: a few multiplications.
+ */
+export interface PricedLines {
+  lines: LineTemplate[];
+  amounts: number[];
   costCny: number;
-  /** The lines as JSON objects separated by commas (no brackets), made when first written as JSON. */
-  linesJson: string | null;
-  /** The money of a parcel without declared value, made on first use. */
-  plain: Money | null;
-  /** The last schedule computed for this path (most quotes are handed in on the same day, before the same cut-off). */
-  timed: Timed | null;
 }
 
-/** A schedule with the two instants it depends on, and the option's JSON up to its schedule when the money is the plain one. */
-export interface Timed {
-  shipDayMs: number;
-  departMs: number;
-  when: Schedule;
-  json: string | null;
-}
-
-/** Price, cost and the lines a parcel adds (insurance, margin, minimum charge), with their JSON. */
+/** Price, cost and the lines a parcel adds on top of its path's cost (insurance, margin, minimum charge). */
 export interface Money {
   priceCny: number;
   /** Cost before margin, rounded to cents. */
   costCny: number;
-  extra: BreakdownLine[];
-  /** `"priceCny":…,"costCny":…,"currency":"CNY","breakdown":[…]`, made when first written as JSON (moneyJson). */
-  json: string | null;
+  /** Insurance on the declared value (null without one). */
+  insuranceCny: number | null;
+  /** The margin (a line only when > 0). */
+  marginCny: number;
+  /** What the minimum charge adds (null when the price is above it). */
+  minimumCny: number | null;
+}
+
+/** Congestion lines of a plan for one set of capacity prices (`version` names the set). */
+export interface CongestionLines {
+  version: number;
+  prices: number[];
+  lines: LineTemplate[];
 }
 
 export const round2 = (x: number): number => Math.round(x * 100) / 100;
 
-/** Details as JSON text: the same few thousand texts (per path and tariff) come back in every breakdown. */
-const detailJson = new BoundedCache<string, string>(20_000);
-
-/** A breakdown line as JSON (ASCII, see jsonText). */
-export function lineJson(l: BreakdownLine): string {
-  let d = detailJson.get(l.detail);
-  if (d === undefined) {
-    d = jsonText(l.detail);
-    detailJson.set(l.detail, d);
-  }
-  return '{"component":"' + l.component + '","amountCny":' + l.amountCny + ',"detail":' + d + '}';
-}
-
 /**
- * The cost lines of a path for a service and chargeable weight: first mile,
- * line-haul per mode, sorting, last mile, customs, fuel, remote area and
- * congestion (capacity prices in CNY/kg by hub id or lane id). Lines that
- * round to nothing are left out.
+ * The congestion lines a plan's path meets: each hub on it at capacity, then
+ * each lane (either direction) at capacity, in path order, with the capacity
+ * price in CNY per kg.
  */
-export function pricePath(network: Network, t: Tariff, congestion: ReadonlyMap<string, number>, plan: RoutePlan, chargeKg: number): PricedPath {
+export function congestionLines(network: Network, congestion: ReadonlyMap<string, number>, plan: RoutePlan, version: number): CongestionLines {
   const { raw } = plan;
-  const lines: BreakdownLine[] = [];
-  const add = (component: BreakdownLine['component'], amountCny: number, detail: string) => {
-    if (amountCny > 0) lines.push({ component, amountCny: round2(amountCny), detail });
-  };
-  add('firstMile', t.firstMile.cnyPerParcel + t.firstMile.cnyPerKg * chargeKg, plan.firstMileDetail);
-  const cnyByMode = plan.modes.map(() => 0);
-  let handlingCny = 0;
-  for (let i = 0; i < raw.edges.length; i++) {
-    const e = raw.edges[i];
-    const handling = e.handlingCnyPerKg * chargeKg;
-    cnyByMode[plan.edgeMode[i]] += e.fixedCny + e.perKgCny * chargeKg - handling;
-    handlingCny += handling;
-  }
-  plan.modes.forEach((_m, k) => add('lineHaul', cnyByMode[k], plan.lineHaulDetail[k]));
-  add('sorting', handlingCny, plan.sortingDetail);
-  const abroad = network.place(raw.nodes[raw.nodes.length - 1])!.country !== 'CN';
-  if (!abroad) add('lastMile', t.lastMile.cnyPerParcel + t.lastMile.cnyPerKg * chargeKg, plan.lastMileDetail);
-  else add('lastMile', t.international.lastMileCnyPerParcel + t.international.lastMileCnyPerKg * chargeKg, plan.lastMileDetail);
-  if (plan.international) add('customs', t.international.clearanceCnyPerParcel, 'customs clearance');
-  let fuel = 0;
-  plan.modes.forEach((mode, k) => (fuel += (cnyByMode[k] * t.fuelSurchargePctByMode[mode]) / 100));
-  add('fuel', fuel, 'fuel surcharge on line-haul, by mode');
-  if (plan.remote) add('remote', plan.remote.cnyPerParcel + plan.remote.cnyPerKg * chargeKg, plan.remote.label);
+  const prices: number[] = [];
+  const lines: LineTemplate[] = [];
   if (congestion.size > 0) {
     const name = (i: number) => network.place(raw.nodes[i])!.name;
     for (let i = 0; i < raw.nodes.length; i++) {
       const hubPrice = congestion.get(raw.nodes[i]);
-      if (hubPrice) add('congestion', hubPrice * chargeKg, `${name(i)} hub at capacity (capacity price ¥${hubPrice}/kg)`);
+      if (hubPrice) {
+        prices.push(hubPrice);
+        lines.push(lineTemplate('congestion', `${name(i)} hub at capacity (capacity price ¥${hubPrice}/kg)`));
+      }
       if (i + 1 < raw.nodes.length) {
         const e = raw.edges[i];
         const lanePrice = congestion.get(e.laneId) ?? congestion.get(laneId({ from: raw.nodes[i + 1], to: raw.nodes[i], mode: e.mode }));
-        if (lanePrice) add('congestion', lanePrice * chargeKg, `${name(i)}–${name(i + 1)} ${e.mode} lane at capacity (¥${lanePrice}/kg)`);
+        if (lanePrice) {
+          prices.push(lanePrice);
+          lines.push(lineTemplate('congestion', `${name(i)}–${name(i + 1)} ${e.mode} lane at capacity (¥${lanePrice}/kg)`));
+        }
       }
     }
   }
-  return { plan, lines, costCny: lines.reduce((s, l) => s + l.amountCny, 0), linesJson: null, plain: null, timed: null };
+  return { version, prices, lines };
 }
 
-/** Insurance on the declared value, the service's margin and its minimum charge on top of a priced path. */
-export function money(t: Tariff, svc: Service, pp: PricedPath, declaredValueCny: number | undefined): Money {
-  if (!declaredValueCny && pp.plain) return pp.plain;
-  const extra: BreakdownLine[] = [];
-  let costCny = pp.costCny;
-  if (declaredValueCny) {
-    const ins = round2(Math.max(t.insurance.minCny, (declaredValueCny * t.insurance.ratePct) / 100));
-    extra.push({ component: 'insurance', amountCny: ins, detail: `${t.insurance.ratePct}% of declared ¥${declaredValueCny}` });
-    costCny += ins;
+/**
+ * The cost lines of a path for a chargeable weight: first mile, line-haul per
+ * mode, sorting, last mile, customs, fuel, remote area and congestion. Lines
+ * that come to nothing are left out. The arithmetic is done edge by edge in
+ * path order, as the breakdown has always been computed, so amounts are the
+ * same to the last bit.
+ */
+export function priceLines(t: Tariff, plan: RoutePlan, congestion: CongestionLines, chargeKg: number): PricedLines {
+  const lines: LineTemplate[] = [];
+  const amounts: number[] = [];
+  let costCny = 0;
+  const add = (line: LineTemplate, amountCny: number) => {
+    if (amountCny > 0) {
+      const a = round2(amountCny);
+      lines.push(line);
+      amounts.push(a);
+      costCny += a;
+    }
+  };
+  add(plan.firstMileLine, t.firstMile.cnyPerParcel + t.firstMile.cnyPerKg * chargeKg);
+  const nModes = plan.modes.length;
+  const cnyByMode = nModes === 1 ? [0] : plan.modes.map(() => 0);
+  let handlingCny = 0;
+  const e = plan.edgePricing;
+  for (let i = 0; i < e.length; i += 4) {
+    const handling = e[i + 2] * chargeKg;
+    cnyByMode[e[i + 3] | 0] += e[i] + e[i + 1] * chargeKg - handling;
+    handlingCny += handling;
   }
-  const margin = round2((costCny * svc.marginPct) / 100);
-  if (margin > 0) extra.push({ component: 'margin', amountCny: margin, detail: `${svc.marginPct}% margin` });
-  let priceCny = round2(costCny + margin);
+  for (let k = 0; k < nModes; k++) add(plan.lineHaulLines[k], cnyByMode[k]);
+  add(plan.sortingLine, handlingCny);
+  if (!plan.abroad) add(plan.lastMileLine, t.lastMile.cnyPerParcel + t.lastMile.cnyPerKg * chargeKg);
+  else add(plan.lastMileLine, t.international.lastMileCnyPerParcel + t.international.lastMileCnyPerKg * chargeKg);
+  if (plan.international) add(CUSTOMS_LINE, t.international.clearanceCnyPerParcel);
+  let fuel = 0;
+  for (let k = 0; k < nModes; k++) fuel += (cnyByMode[k] * plan.fuelPct[k]) / 100;
+  add(FUEL_LINE, fuel);
+  if (plan.remote) add(plan.remoteLine!, plan.remote.cnyPerParcel + plan.remote.cnyPerKg * chargeKg);
+  for (let i = 0; i < congestion.prices.length; i++) add(congestion.lines[i], congestion.prices[i] * chargeKg);
+  return { lines, amounts, costCny };
+}
+
+const CUSTOMS_LINE = lineTemplate('customs', 'customs clearance');
+const FUEL_LINE = lineTemplate('fuel', 'fuel surcharge on line-haul, by mode');
+
+/** Insurance on the declared value, the service's margin and its minimum charge on top of the cost of the lines. */
+export function money(t: Tariff, svc: Service, linesCostCny: number, declaredValueCny: number | undefined): Money {
+  let costCny = linesCostCny;
+  let insuranceCny: number | null = null;
+  if (declaredValueCny) {
+    insuranceCny = round2(Math.max(t.insurance.minCny, (declaredValueCny * t.insurance.ratePct) / 100));
+    costCny += insuranceCny;
+  }
+  const marginCny = round2((costCny * svc.marginPct) / 100);
+  let priceCny = round2(costCny + marginCny);
+  let minimumCny: number | null = null;
   if (priceCny < svc.minChargeCny) {
-    extra.push({ component: 'minimumCharge', amountCny: round2(svc.minChargeCny - priceCny), detail: `minimum charge ¥${svc.minChargeCny}` });
+    minimumCny = round2(svc.minChargeCny - priceCny);
     priceCny = svc.minChargeCny;
   }
-  const m: Money = { priceCny, costCny: round2(costCny), extra, json: null };
-  if (!declaredValueCny) pp.plain = m;
-  return m;
+  return { priceCny, costCny: round2(costCny), insuranceCny, marginCny, minimumCny };
 }
 
-/** The JSON of a priced path's money (kept on the Money, which for plain parcels is kept on the path). */
-export function moneyJson(pp: PricedPath, m: Money): string {
-  if (m.json !== null) return m.json;
-  if (pp.linesJson === null) pp.linesJson = pp.lines.map(lineJson).join(',');
-  let lines = pp.linesJson;
-  for (const l of m.extra) lines += (lines === '' ? '' : ',') + lineJson(l);
-  const json = '"priceCny":' + m.priceCny + ',"costCny":' + m.costCny + ',"currency":"CNY","breakdown":[' + lines + ']';
-  json.charCodeAt(0); // flattened once (kept, written many times)
-  m.json = json;
-  return json;
+/** The texts of the lines a parcel adds (insurance, margin, minimum charge). */
+export const extraDetail = {
+  insurance: (t: Tariff, declaredValueCny: number) => `${t.insurance.ratePct}% of declared ¥${declaredValueCny}`,
+  margin: (svc: Service) => `${svc.marginPct}% margin`,
+  minimumCharge: (svc: Service) => `minimum charge ¥${svc.minChargeCny}`,
+};
+
+/** The breakdown of an option as objects: the path's lines, then insurance, margin and minimum charge. */
+export function breakdown(t: Tariff, svc: Service, priced: PricedLines, m: Money, declaredValueCny: number | undefined): BreakdownLine[] {
+  const out: BreakdownLine[] = priced.lines.map((l, i) => ({ component: l.component, amountCny: priced.amounts[i], detail: l.detail }));
+  if (m.insuranceCny !== null) out.push({ component: 'insurance', amountCny: m.insuranceCny, detail: extraDetail.insurance(t, declaredValueCny!) });
+  if (m.marginCny > 0) out.push({ component: 'margin', amountCny: m.marginCny, detail: extraDetail.margin(svc) });
+  if (m.minimumCny !== null) out.push({ component: 'minimumCharge', amountCny: m.minimumCny, detail: extraDetail.minimumCharge(svc) });
+  return out;
 }

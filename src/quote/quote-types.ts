@@ -1,7 +1,7 @@
 import type { Mode, Place } from '../network/index.js';
-import type { BreakdownLine, Money, PricedPath, Timed } from './pricing.js';
-import type { PathSummary } from './route-plan.js';
-import type { Schedule } from './schedule.js';
+import type { BreakdownLine, Money, PricedLines } from './pricing.js';
+import type { PathSummary, RoutePlan } from './route-plan.js';
+import type { Timed } from './schedule.js';
 import type { Service } from './tariff.js';
 
 export type { BreakdownLine } from './pricing.js';
@@ -80,17 +80,21 @@ export interface QuoteOptions {
 /** A located end of a quote. */
 export interface Located {
   place: Place;
+  /** The place's number in network.places. */
+  no: number;
   snappedFromM?: number;
 }
 
 /** An option before it is written out as an object or as JSON. */
 export interface RatedOption {
   svc: Service;
-  pp: PricedPath;
+  plan: RoutePlan;
   chargeKg: number;
   basis: 'actual' | 'volumetric';
+  /** The path's lines for this parcel. */
+  priced: PricedLines;
   money: Money;
-  when: Schedule;
+  /** The schedule (timed.when) and its JSON. */
   timed: Timed;
   co2Kg: number;
   tags: QuoteTag[];
@@ -105,4 +109,6 @@ export interface Rating {
   options: RatedOption[];
   unavailable: { service: string; reason: string }[];
   geometry: boolean;
+  /** As in the request (insurance lines name it). */
+  declaredValueCny: number | undefined;
 }

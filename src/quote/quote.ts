@@ -1,75 +1,70 @@
-import { greatCircleM, type Network, type Place, type RawPath } from '../network/index.js';
+import { greatCircleM, type Network, type Place } from '../network/index.js';
 import { InputError } from '../shared/errors.js';
-import { BoundedCache } from './bounded-cache.js';
 import { chargeableWeight, type Dimensions } from './chargeable.js';
-import { PathTreeCache } from './path-cache.js';
-import { money, pricePath, type PricedPath } from './pricing.js';
+import { congestionLines, money, priceLines, type CongestionLines } from './pricing.js';
 import { QuoteJsonWriter, tag, toResult } from './quote-render.js';
 import type { Located, Location, QuoteOptions, QuoteRequest, QuoteResult, RatedOption, Rating } from './quote-types.js';
-import { pathKey, planGeometry, planRoute, type RoutePlan } from './route-plan.js';
-import { departure, scheduleFrom, type ScheduleInput } from './schedule.js';
+import { planGeometry, type RoutePlan } from './route-plan.js';
+import { RouteTable } from './route-table.js';
+import { departure, timed, type ScheduleInput, type Timed } from './schedule.js';
 import type { Service, Tariff } from './tariff.js';
 
 export type { Location, QuoteRequest, QuoteResult, QuoteOption, QuoteLeg, BreakdownLine, QuoteTag, QuoteOptions, PlaceSummary } from './quote-types.js';
 
 const SNAP_MAX_M = 300_000;
-/** Priced paths per cache generation (origin × destination × service × chargeable weight; ~1 KB each with their JSON). */
-const PRICED_GENERATION = 50_000;
-/**
- * Keys remembered per generation for admission. Under a realistic mix (pairs by population, log-normal
- * weights, boxes) about two thirds of (pair, service, chargeable weight) keys are not seen again soon;
- * keeping them would only churn the cache and the garbage collector.
- */
-const SEEN_GENERATION = 200_000;
-/** Route plans per cache generation (distinct paths; ~2 KB each). */
-const PLAN_GENERATION = 20_000;
+const NO_CONGESTION: CongestionLines = { version: -1, prices: [], lines: [] };
 
-/** Cache sizes and hit rates, for reports. */
+/** Cache sizes and hit counts, for reports. */
 export interface QuoteCacheStats {
-  pricedPaths: number;
-  pricedHits: number;
-  pricedMisses: number;
+  /** Route slots filled (pair × service × weight step) and lookups answered from them or searched. */
+  routes: number;
+  routeHits: number;
+  routeMisses: number;
   routePlans: number;
   pathTrees: number;
 }
 
 /**
  * Prices parcels from their actual path through the network. Holds the
- * tariff, the read-only network, shortest-path trees per origin (PathTreeCache),
- * the plans of the paths found (weight-free facts and their JSON) and the
- * priced paths per origin, destination, service and chargeable weight (bounded
- * caches), so that after the first quote for a pair every quote is arithmetic.
- * `quote` answers with objects, `quoteJson` with the same answer as JSON text
- * written from cached fragments (the API's hot path).
+ * tariff, the read-only network and a route table (RouteTable): for each
+ * origin, destination and service (and chargeable-weight step where the best
+ * path depends on the weight) the plan of its path (RoutePlan: weight-free
+ * facts, line templates, path JSON, last schedule), found by array indexing.
+ * Every quote prices the parcel from the plan with a few multiplications and
+ * writes the answer from the plan's pieces: there is no per-weight price
+ * cache, so a never-seen weight costs what a repeated one does, and memory
+ * stays at the plans. `quote` answers with objects, `quoteJson` with the same
+ * answer as JSON text (the API's hot path).
  */
 export class QuoteEngine {
-  private readonly paths: PathTreeCache;
   private congestion: ReadonlyMap<string, number> = new Map();
-  private readonly provinceZh: Map<string, string>;
-  private readonly priced = new BoundedCache<number | string, PricedPath | null>(PRICED_GENERATION);
-  /** Keys of priced paths seen once: a path is kept from its second use on (admission as TinyLFU's doorkeeper). */
-  private readonly seen = new BoundedCache<number | string, true>(SEEN_GENERATION);
-  /** Numbers of places and services, for numeric cache keys. */
+  private congestionVersion = 0;
+  /** Numbers of places, and each place as a located quote end (shared, read-only), by number and by exact id. */
   private readonly placeNo: Map<Place, number>;
-  private readonly serviceNo: Map<Service, number>;
-  private readonly plans = new BoundedCache<string, RoutePlan>(PLAN_GENERATION);
-  /** Plans by path object (a Map, not a WeakMap: V8 scavenges large WeakMaps slowly, ~10× the GC time in a cold batch). */
-  private readonly planOf = new BoundedCache<RawPath, RoutePlan>(PLAN_GENERATION);
-  private readonly writer = new QuoteJsonWriter();
-  /** Schedule parameters per service, domestic [0] and international [1]. */
-  private readonly scheduleParams: Map<Service, Omit<ScheduleInput, 'shipAt' | 'pathDurationS'>[]>;
+  private readonly located: readonly Located[];
+  private readonly byId: ReadonlyMap<string, Located>;
+  /** Service numbers to rate for "all" and for each single service. */
+  private readonly allServices: readonly number[];
+  private readonly oneService: ReadonlyMap<string, readonly number[]>;
+  private readonly routes: RouteTable;
+  private readonly writer: QuoteJsonWriter;
+  /** Schedule parameters per service number, domestic [0] and international [1]. */
+  private readonly scheduleParams: Omit<ScheduleInput, 'shipAt' | 'pathDurationS'>[][];
 
   constructor(
     readonly network: Network,
     readonly tariff: Tariff,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.paths = new PathTreeCache(network);
-    this.provinceZh = new Map(network.data.cities.map((c) => [c.id, c.provinceZh]));
+    this.routes = new RouteTable(network, tariff, new Map(network.data.cities.map((c) => [c.id, c.provinceZh])));
     this.placeNo = new Map(network.places.map((p, i) => [p, i]));
-    this.serviceNo = new Map(tariff.services.map((s, i) => [s, i]));
+    this.located = network.places.map((place, no) => ({ place, no }));
+    this.byId = new Map(this.located.filter((x) => x.place.id === x.place.id.trim()).map((x) => [x.place.id, x]));
+    this.allServices = tariff.services.map((_s, i) => i);
+    this.oneService = new Map(tariff.services.map((s, i) => [s.id, [i]]));
+    this.writer = new QuoteJsonWriter(tariff);
     const sp = (svc: Service, extraDays: number) => ({ firstMileH: tariff.firstMile.hours, cutoffHour: svc.cutoffHour, dispatchHours: svc.dispatchHours, extraDays, timeZoneOffsetH: tariff.timeZoneOffsetH });
-    this.scheduleParams = new Map(tariff.services.map((svc) => [svc, [sp(svc, 0), sp(svc, tariff.international.customsDays)]]));
+    this.scheduleParams = tariff.services.map((svc) => [sp(svc, 0), sp(svc, tariff.international.customsDays)]);
   }
 
   /**
@@ -79,13 +74,12 @@ export class QuoteEngine {
    */
   setCongestion(prices: ReadonlyMap<string, number>): void {
     this.congestion = prices;
-    this.priced.clear();
-    this.seen.clear();
+    this.congestionVersion++;
   }
 
   /** The quote as an object. */
   quote(req: QuoteRequest, opts: QuoteOptions = {}): QuoteResult {
-    return toResult(this.rate(req, opts));
+    return toResult(this.rate(req, opts), this.tariff);
   }
 
   /**
@@ -108,16 +102,12 @@ export class QuoteEngine {
    * About 0.1–0.2 s on the shipped network; a server calls it once at start.
    */
   warmUp(): void {
-    for (const svc of this.tariff.services) {
-      const g = this.network.compiled(svc.modes);
-      if (svc.objective === 'cost') continue;
-      for (const id of g.ids) this.paths.tree(id, svc.objective, svc.modes, 1);
-    }
+    this.routes.warmUp();
   }
 
   /** Sizes and hit counts of the caches. */
   cacheStats(): QuoteCacheStats {
-    return { pricedPaths: this.priced.size, pricedHits: this.priced.hits, pricedMisses: this.priced.misses, routePlans: this.plans.size, pathTrees: this.paths.size };
+    return { ...this.routes.stats, routeHits: this.routes.hits, routeMisses: this.routes.misses };
   }
 
   private rate(req: QuoteRequest, opts: QuoteOptions): Rating {
@@ -130,81 +120,61 @@ export class QuoteEngine {
     if (req.declaredValueCny !== undefined && !(req.declaredValueCny >= 0)) throw new InputError('declaredValueCny must be ≥ 0', 'declaredValueCny');
     const shipAtMs = req.shipAt === undefined ? this.now().getTime() : Date.parse(req.shipAt);
     if (Number.isNaN(shipAtMs)) throw new InputError(`shipAt "${req.shipAt}" is not an ISO 8601 date-time`, 'shipAt');
-    const services = this.services(req.service);
+    const serviceNos = this.serviceNos(req.service);
     const t = this.tariff;
     const geometry = opts.geometry === true;
+    const pairSlot = this.routes.slot(origin.no, destination.no);
 
     const options: RatedOption[] = [];
     const unavailable: { service: string; reason: string }[] = [];
     let volumetricKg: number | null = null;
-    for (const svc of services) {
+    for (const sn of serviceNos) {
+      const svc = t.services[sn];
       const cw = chargeableWeight(req.weightKg, dims, t.volumetricDivisorCm3PerKg, svc.roundingKg);
       volumetricKg = cw.volumetricKg;
-      const pp = this.pricedPath(svc, origin.place, destination.place, cw.chargeableKg);
-      if (!pp) {
+      const chargeKg = cw.chargeableKg;
+      const plan = this.routes.plan(pairSlot + sn, origin.place, destination.place, svc, chargeKg);
+      if (!plan) {
         unavailable.push({ service: svc.id, reason: `no ${svc.modes.join('/')} route from ${origin.place.name} to ${destination.place.name}` });
         continue;
       }
-      const plan = pp.plan;
       if (geometry) planGeometry(this.network, plan);
-      const params = this.scheduleParams.get(svc)![plan.international ? 1 : 0];
-      const { shipDayMs, departMs } = departure(shipAtMs, params);
-      let timed = pp.timed;
-      if (!timed || timed.shipDayMs !== shipDayMs || timed.departMs !== departMs) {
-        timed = { shipDayMs, departMs, when: scheduleFrom(shipAtMs, { ...params, pathDurationS: plan.durationS }), json: null };
-        pp.timed = timed;
-      }
+      const priced = priceLines(t, plan, this.congestionOf(plan), chargeKg);
       const co2Kg = Math.round(plan.co2KgPerKg * req.weightKg * 1e4) / 1e4;
-      options.push({ svc, pp, chargeKg: cw.chargeableKg, basis: cw.basis, money: money(t, svc, pp, req.declaredValueCny), when: timed.when, timed, co2Kg, tags: [] });
+      options.push({ svc, plan, chargeKg, basis: cw.basis, priced, money: money(t, svc, priced.costCny, req.declaredValueCny), timed: this.timed(plan, sn, shipAtMs), co2Kg, tags: [] });
     }
     tag(options);
-    return { origin, destination, actualWeightKg: req.weightKg, volumetricWeightKg: volumetricKg, options, unavailable, geometry };
+    return { origin, destination, actualWeightKg: req.weightKg, volumetricWeightKg: volumetricKg, options, unavailable, geometry, declaredValueCny: req.declaredValueCny };
   }
 
-  /** The priced path for a service and chargeable weight (null when the service has no route), cached. */
-  private pricedPath(svc: Service, origin: Place, dest: Place, chargeKg: number): PricedPath | null {
-    const key = this.pricedKey(svc, origin, dest, chargeKg);
-    let pp = this.priced.get(key);
-    if (pp !== undefined) return pp;
-    const raw = this.paths.path(origin.id, dest.id, svc.objective, svc.modes, chargeKg);
-    pp = raw ? pricePath(this.network, this.tariff, this.congestion, this.plan(raw), chargeKg) : null;
-    if (this.seen.get(key) !== undefined) this.priced.set(key, pp);
-    else this.seen.set(key, true);
-    return pp;
-  }
-
-  /**
-   * A number naming origin, destination, service and chargeable weight (in
-   * rounding steps): hashing it is cheaper than hashing a string built per
-   * lookup. Out-of-range weights fall back to a string.
-   */
-  private pricedKey(svc: Service, origin: Place, dest: Place, chargeKg: number): number | string {
-    const steps = Math.round(chargeKg / svc.roundingKg);
-    const o = this.placeNo.get(origin);
-    const d = this.placeNo.get(dest);
-    if (o === undefined || d === undefined || !(steps < 2 ** 20) || Math.abs(steps * svc.roundingKg - chargeKg) > 1e-6) return `${origin.id}|${dest.id}|${svc.id}|${chargeKg}`;
-    return ((o * this.placeNo.size + d) * this.serviceNo.size + this.serviceNo.get(svc)!) * 2 ** 20 + steps;
-  }
-
-  /** The plan of a path: by identity for paths of weight-free trees, else by its lanes. */
-  private plan(raw: RawPath): RoutePlan {
-    let plan = this.planOf.get(raw);
-    if (plan) return plan;
-    const key = pathKey(raw);
-    plan = this.plans.get(key);
-    if (!plan) {
-      plan = planRoute(this.network, this.tariff, this.provinceZh, raw);
-      this.plans.set(key, plan);
+  /** The congestion lines of a plan for the current capacity prices. */
+  private congestionOf(plan: RoutePlan): CongestionLines {
+    if (this.congestion.size === 0) return NO_CONGESTION;
+    let c = plan.congestion;
+    if (c === null || c.version !== this.congestionVersion) {
+      c = congestionLines(this.network, this.congestion, plan, this.congestionVersion);
+      plan.congestion = c;
     }
-    this.planOf.set(raw, plan);
-    return plan;
+    return c;
   }
 
-  private services(id: string | undefined): Service[] {
-    if (id === undefined || id === 'all') return this.tariff.services;
-    const s = this.tariff.services.find((x) => x.id === id);
+  /** The schedule of a hand-in on a plan: the plan's last one for the service when it has the same departure. */
+  private timed(plan: RoutePlan, sn: number, shipAtMs: number): Timed {
+    const params = this.scheduleParams[sn][plan.international ? 1 : 0];
+    const { shipDayMs, departMs } = departure(shipAtMs, params);
+    let tm = plan.timed[sn];
+    if (tm === undefined || tm.shipDayMs !== shipDayMs || tm.departMs !== departMs) {
+      tm = timed(shipAtMs, { ...params, pathDurationS: plan.durationS }, shipDayMs, departMs);
+      plan.timed[sn] = tm;
+    }
+    return tm;
+  }
+
+  private serviceNos(id: string | undefined): readonly number[] {
+    if (id === undefined || id === 'all') return this.allServices;
+    const s = this.oneService.get(id);
     if (!s) throw new InputError(`service must be one of ${this.tariff.services.map((x) => x.id).join(', ')} or all, got "${id}"`, 'service');
-    return [s];
+    return s;
   }
 
   private dimensions(req: QuoteRequest): Dimensions | null {
@@ -233,8 +203,9 @@ export class QuoteEngine {
         if (d < bestM) [best, bestM] = [p, d];
       }
       if (!best || bestM > SNAP_MAX_M) throw new InputError(`${field}: no city within ${SNAP_MAX_M / 1000} km of [${lon}, ${lat}]`, field);
-      return { place: best, snappedFromM: Math.round(bestM) };
+      return { place: best, no: this.placeNo.get(best)!, snappedFromM: Math.round(bestM) };
     }
-    return { place: this.network.resolve(loc, field) };
+    // an exact id is what network.resolve finds first; anything else (names, spaces, bad input) goes through it
+    return this.byId.get(loc) ?? this.located[this.placeNo.get(this.network.resolve(loc, field))!];
   }
 }

@@ -2,6 +2,8 @@ import type { LineString } from 'geojson';
 import { pathGeometry, type Mode, type Network, type RawPath } from '../network/index.js';
 import type { Tariff } from './tariff.js';
 import { jsonText } from './json-text.js';
+import { flat, lineTemplate, type CongestionLines, type LineTemplate } from './pricing.js';
+import type { Timed } from './schedule.js';
 
 /** The path summary of a quote option (ids of cities and hubs, metres, seconds). */
 export interface PathSummary {
@@ -16,10 +18,11 @@ export interface PathSummary {
 
 /**
  * Everything about a path that does not depend on the parcel: legs, hubs,
- * modes and km per mode, the texts of the breakdown lines, the remote-area
- * rule of the destination, and the path summary already serialised as JSON.
- * Priced paths of every weight that take this path share one plan, so pricing
- * a new weight is a few multiplications.
+ * modes and km per mode, the breakdown lines' texts and JSON pieces, the
+ * remote-area rule of the destination, the path summary already serialised
+ * as JSON, and the last schedule per service. Quotes of every weight that
+ * take this path share one plan, so pricing a parcel is a few
+ * multiplications (pricing.ts, priceLines).
  */
 export interface RoutePlan {
   raw: RawPath;
@@ -31,17 +34,34 @@ export interface RoutePlan {
   modes: Mode[];
   edgeMode: number[];
   kmByMode: number[];
-  lineHaulDetail: string[];
-  firstMileDetail: string;
-  sortingDetail: string;
-  lastMileDetail: string;
+  /**
+   * Per edge, in path order, four numbers: fixed CNY, CNY per kg, the part of it paid for
+   * handling at the arrival node, and the mode index. One array, so pricing reads a few
+   * adjacent words instead of several objects (a server quotes with cold caches).
+   */
+  edgePricing: Float64Array;
+  /** summary.durationS (the tie-break for the fastest tag), kept next to the other hot fields. */
+  roundedDurationS: number;
+  /** Fuel surcharge in % per mode (same order as modes). */
+  fuelPct: number[];
+  /** The destination is outside China (last mile at the international rate). */
+  abroad: boolean;
+  firstMileLine: LineTemplate;
+  lineHaulLines: LineTemplate[];
+  sortingLine: LineTemplate;
+  lastMileLine: LineTemplate;
   remote: Tariff['remote'][number] | null;
+  remoteLine: LineTemplate | null;
+  /** Congestion lines for the engine's current capacity prices (made on first use after each change). */
+  congestion: CongestionLines | null;
+  /** The last schedule per service number (most quotes are handed in on the same day, before the same cut-off). */
+  timed: (Timed | undefined)[];
   summary: PathSummary;
-  /** JSON of `summary` (no geometry), made when first written as JSON (summaryJson()). */
-  summaryJson: string | null;
+  /** `,"path":` + JSON of `summary` (no geometry) + `,"tags":[`, made when first written as JSON (pathJson()). */
+  pathJson: string | null;
   /** The path as a GeoJSON LineString and the summary JSON with it, made on first request. */
   geometry: LineString | null;
-  summaryWithGeometryJson: string | null;
+  pathWithGeometryJson: string | null;
 }
 
 /** The plan of a path (see RoutePlan). */
@@ -70,6 +90,8 @@ export function planRoute(network: Network, tariff: Tariff, provinceZh: Readonly
   });
   const stops = raw.edges.length;
   const province = provinceZh.get(dest.id) ?? '';
+  const remote = tariff.remote.find((r) => r.provinces.some((p) => province.startsWith(p))) ?? null;
+  const abroad = dest.country !== 'CN';
   const summary: PathSummary = {
     hubs: hubIds.map((id) => place(id).name),
     hubIds,
@@ -86,15 +108,22 @@ export function planRoute(network: Network, tariff: Tariff, provinceZh: Readonly
     modes,
     edgeMode,
     kmByMode,
-    lineHaulDetail: modes.map((mode, m) => `${mode} ${Math.round(kmByMode[m])} km`),
-    firstMileDetail: `pickup in ${first.name}`,
-    sortingDetail: `handling at ${stops} stop${stops === 1 ? '' : 's'} (${hubIds.length} hub${hubIds.length === 1 ? '' : 's'})`,
-    lastMileDetail: dest.country === 'CN' ? `delivery in ${dest.name}` : `delivery abroad from ${dest.name}`,
-    remote: tariff.remote.find((r) => r.provinces.some((p) => province.startsWith(p))) ?? null,
+    edgePricing: Float64Array.from(raw.edges.flatMap((e, i) => [e.fixedCny, e.perKgCny, e.handlingCnyPerKg, edgeMode[i]])),
+    roundedDurationS: summary.durationS,
+    fuelPct: modes.map((mode) => tariff.fuelSurchargePctByMode[mode]),
+    abroad,
+    firstMileLine: lineTemplate('firstMile', `pickup in ${first.name}`),
+    lineHaulLines: modes.map((mode, m) => lineTemplate('lineHaul', `${mode} ${Math.round(kmByMode[m])} km`)),
+    sortingLine: lineTemplate('sorting', `handling at ${stops} stop${stops === 1 ? '' : 's'} (${hubIds.length} hub${hubIds.length === 1 ? '' : 's'})`),
+    lastMileLine: lineTemplate('lastMile', abroad ? `delivery abroad from ${dest.name}` : `delivery in ${dest.name}`),
+    remote,
+    remoteLine: remote ? lineTemplate('remote', remote.label) : null,
+    congestion: null,
+    timed: [],
     summary,
-    summaryJson: null,
+    pathJson: null,
     geometry: null,
-    summaryWithGeometryJson: null,
+    pathWithGeometryJson: null,
   };
 }
 
@@ -102,16 +131,16 @@ export function planRoute(network: Network, tariff: Tariff, provinceZh: Readonly
 export function planGeometry(network: Network, plan: RoutePlan): LineString {
   if (!plan.geometry) {
     plan.geometry = pathGeometry(plan.raw.nodes.map((id) => network.place(id)!), plan.raw.edges.map((e) => e.mode), network.data.sea);
-    plan.summaryWithGeometryJson = jsonText({ ...plan.summary, geometry: plan.geometry });
+    plan.pathWithGeometryJson = flat(',"path":' + jsonText({ ...plan.summary, geometry: plan.geometry }) + ',"tags":[');
   }
   return plan.geometry;
 }
 
-/** The JSON of the plan's path summary, without or with its geometry (planGeometry first). */
-export function summaryJson(plan: RoutePlan, geometry: boolean): string {
-  if (geometry) return plan.summaryWithGeometryJson!;
-  if (plan.summaryJson === null) plan.summaryJson = jsonText(plan.summary);
-  return plan.summaryJson;
+/** `,"path":` + the JSON of the plan's path summary, without or with its geometry (planGeometry first), + `,"tags":[`. */
+export function pathJson(plan: RoutePlan, geometry: boolean): string {
+  if (geometry) return plan.pathWithGeometryJson!;
+  if (plan.pathJson === null) plan.pathJson = flat(',"path":' + jsonText(plan.summary) + ',"tags":[');
+  return plan.pathJson;
 }
 
 /** A key naming a path by its lanes (the same path found by different searches gets the same plan). */

@@ -77,3 +77,23 @@ export function scheduleFrom(shipAtMs: number, s: Omit<ScheduleInput, 'shipAt'>)
     transitDays: Math.round((dayStart(deliver) - shipDayMs) / DAY),
   };
 }
+
+/**
+ * A schedule with the two instants it depends on (see departure) and its
+ * JSON as an option writes it (`,"transitDays":…,"arriveAt":"…"`), kept per
+ * path and service: quotes handed in before the same departure share it.
+ */
+export interface Timed {
+  shipDayMs: number;
+  departMs: number;
+  when: Schedule;
+  json: string;
+}
+
+/** The Timed of a hand-in on a path (departure() gives shipDayMs and departMs for the same input). */
+export function timed(shipAtMs: number, s: Omit<ScheduleInput, 'shipAt'>, shipDayMs: number, departMs: number): Timed {
+  const when = scheduleFrom(shipAtMs, s);
+  const json = ',"transitDays":' + when.transitDays + ',"deliveryDate":"' + when.deliveryDate + '","departAt":"' + when.departAt + '","arriveAt":"' + when.arriveAt + '"';
+  json.charCodeAt(0); // flattened once: kept and written many times
+  return { shipDayMs, departMs, when, json };
+}

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -17,6 +17,23 @@ interface LoadResult {
   errors: number;
   non2xx: number;
   requests: number;
+  /**
+   * CPU time per request of the load generator (autocannon, in this process) and of the server process
+   * (Linux /proc; null elsewhere). Both share the machine's cores: the client's part grows with the size
+   * of the answers it reads, so it is reported next to the throughputs.
+   */
+  clientCpuUsPerRequest: number;
+  serverCpuUsPerRequest: number | null;
+}
+
+/** CPU seconds (user + system) a process has used, from /proc/PID/stat; null where there is no /proc. */
+function processCpuS(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ, 100 on Linux
+  } catch {
+    return null;
+  }
 }
 
 /** A free TCP port on the loopback interface. */
@@ -84,12 +101,14 @@ function quoteBodies(n: number, seed: number): string[] {
   return bodies;
 }
 
-function load(name: string, port: number, bodies: string[], seconds: number, connections: number): Promise<LoadResult> {
+function load(name: string, server: { port: number; proc: ChildProcess }, bodies: string[], seconds: number, connections: number): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     let i = 0;
+    const client0 = process.cpuUsage();
+    const server0 = processCpuS(server.proc.pid);
     autocannon(
       {
-        url: `http://127.0.0.1:${port}`,
+        url: `http://127.0.0.1:${server.port}`,
         connections,
         duration: seconds,
         requests: [
@@ -103,7 +122,20 @@ function load(name: string, port: number, bodies: string[], seconds: number, con
       },
       (err, r) => {
         if (err) return reject(err);
-        resolve({ name, requestsPerS: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, requests: r.requests.total });
+        const client = process.cpuUsage(client0);
+        const server1 = processCpuS(server.proc.pid);
+        const n = Math.max(1, r.requests.total);
+        resolve({
+          name,
+          requestsPerS: r.requests.average,
+          p50Ms: r.latency.p50,
+          p99Ms: r.latency.p99,
+          errors: r.errors + r.timeouts,
+          non2xx: r.non2xx,
+          requests: r.requests.total,
+          clientCpuUsPerRequest: (client.user + client.system) / n,
+          serverCpuUsPerRequest: server0 === null || server1 === null ? null : ((server1 - server0) * 1e6) / n,
+        });
       },
     );
   });
@@ -180,19 +212,24 @@ export async function run(argv: string[]): Promise<void> {
 
     const bare = await startServer(() => [join(dist, 'bench', 'bare-server.js')], '/api/quotes');
     procs.push(bare.proc);
-    await load('warm-up', bare.port, bodies, 2, connections);
-    await load('warm-up', hub.port, bodies, 2, connections);
+    await load('warm-up', bare, bodies, 2, connections);
+    await load('warm-up', hub, bodies, 2, connections);
     const bareRuns: LoadResult[] = [];
     const quoteRuns: LoadResult[] = [];
     for (let r = 0; r < rounds; r++) {
-      bareRuns.push(await load('bare Fastify', bare.port, bodies, seconds, connections));
-      quoteRuns.push(await load('quotes', hub.port, bodies, seconds, connections));
+      bareRuns.push(await load('bare Fastify', bare, bodies, seconds, connections));
+      quoteRuns.push(await load('quotes', hub, bodies, seconds, connections));
     }
     results.push(...bareRuns, ...quoteRuns);
 
-    console.log(`\n${'route'.padEnd(14)}${'req/s'.padStart(10)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'non-2xx'.padStart(9)}`);
+    // CPU µs per request of the server process and of the load generator: on a machine with few cores the two
+    // share them, and the generator's part grows with the size of the answers it reads (3.5 KB vs 11 bytes).
+    const us = (x: number | null) => (x === null ? '-' : x.toFixed(0)).padStart(12);
+    console.log(`\n${'route'.padEnd(14)}${'req/s'.padStart(10)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'non-2xx'.padStart(9)}${'server µs'.padStart(12)}${'client µs'.padStart(12)}`);
     for (let r = 0; r < rounds; r++) {
-      for (const x of [bareRuns[r], quoteRuns[r]]) console.log(`${x.name.padEnd(14)}${x.requestsPerS.toFixed(0).padStart(10)}${String(x.p50Ms).padStart(9)}${String(x.p99Ms).padStart(9)}${String(x.errors).padStart(8)}${String(x.non2xx).padStart(9)}`);
+      for (const x of [bareRuns[r], quoteRuns[r]]) {
+        console.log(`${x.name.padEnd(14)}${x.requestsPerS.toFixed(0).padStart(10)}${String(x.p50Ms).padStart(9)}${String(x.p99Ms).padStart(9)}${String(x.errors).padStart(8)}${String(x.non2xx).padStart(9)}${us(x.serverCpuUsPerRequest)}${us(x.clientCpuUsPerRequest)}`);
+      }
     }
     const ratios = bareRuns.map((b, r) => quoteRuns[r].requestsPerS / b.requestsPerS);
     const ratio = median(ratios);

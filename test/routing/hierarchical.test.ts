@@ -81,6 +81,31 @@ describe('hierarchical objective (fixed cost per vehicle)', () => {
   });
 });
 
+describe('fleet descent', () => {
+  it('reports each new route count once, in decreasing order, and ends with a feasible plan at the last count', () => {
+    for (let seed = 1; seed <= 2; seed++) {
+      const problem = createProblem(randomTw(seed, 40, 100_000));
+      const counts: number[] = [];
+      let ended = 0;
+      const sol = solve(problem, {
+        seed,
+        stop: { iterations: 60 },
+        onProgress: (p) => {
+          const m = /^fleet descent: (\d+) routes$/.exec(p.message ?? '');
+          if (m) counts.push(Number(m[1]));
+          if (p.message?.startsWith('fleet descent ends')) ended++;
+        },
+      });
+      expect(sol.feasible).toBe(true);
+      expect(counts.length).toBeGreaterThan(1);
+      for (let i = 1; i < counts.length; i++) expect(counts[i]).toBeLessThan(counts[i - 1]);
+      expect(ended).toBeLessThanOrEqual(1);
+      // The search keeps the best count: the final plan never has more routes than the last one reported.
+      expect(sol.routes.length).toBeLessThanOrEqual(counts[counts.length - 1]);
+    }
+  });
+});
+
 describe('RouteMinimiser (ejection pool)', () => {
   /** Time warp + load excess + duration excess of each route, and the multiset of customers. */
   function feasibleCover(data: ReturnType<typeof randomSearchData>, routes: number[][]): { excess: number; customers: number[] } {
@@ -107,6 +132,24 @@ describe('RouteMinimiser (ejection pool)', () => {
         routes = fewer!;
       }
     }
+  });
+
+  it('starts from the route with the fewest customers when smallestRoute is 1', () => {
+    // 23 customers (demand ≤ 9, capacity 25, no time limit): 11 pairs and one single customer, 23.
+    const pairs = Array.from({ length: 11 }, (_, i) => [2 * i + 1, 2 * i + 2]);
+    let movedPair = false;
+    for (let seed = 1; seed <= 6; seed++) {
+      const data = randomSearchData(seed, 23, { maxRoutes: 23 });
+      const routes = [...pairs.map((r) => r.slice()), [23]];
+      const smallest = new RouteMinimiser(data, createRng(seed), { smallestRoute: 1 }).removeRoute(routes, 50, 50, () => false);
+      // Customer 23 went into one of the pairs; every pair is otherwise as it was.
+      expect(smallest).not.toBeNull();
+      expect(smallest!.map((r) => r.filter((c) => c !== 23))).toEqual(pairs);
+      const random = new RouteMinimiser(data, createRng(seed), { smallestRoute: 0 }).removeRoute(routes, 50, 50, () => false);
+      if (random && random.some((r) => r.includes(23) && r.length === 1)) movedPair = true;
+    }
+    // With random routes only, some seed removes a pair and keeps 23 alone (the test distinguishes the two).
+    expect(movedPair).toBe(true);
   });
 
   it('never goes below the capacity bound: returns null instead of an overloaded plan', () => {

@@ -21,7 +21,11 @@ export interface HgsParams extends PopulationParams {
   initialFactor: number;
   /** Fleet descent: offspring without a feasible plan at the reduced fleet before the descent ends. */
   fleetStall: number;
-  /** Fleet descent: fraction of the budget after which it ends at the latest. */
+  /**
+   * Fleet descent: fraction of the budget after which it ends at the latest
+   * (0.45: on the Solomon dev set the last route went at ≤ 0.36 of 10 s; a
+   * late one leaves the rest to the distance).
+   */
   fleetDescentUntil: number;
   /** Fleet descent: share of the budget spent without a plan at the reduced fleet before it ends. */
   fleetStallFraction: number;
@@ -41,7 +45,7 @@ export const DEFAULT_HGS: HgsParams = {
   penaltyPeriod: 100,
   initialFactor: 4,
   fleetStall: 1500,
-  fleetDescentUntil: 0.6,
+  fleetDescentUntil: 0.45,
   fleetStallFraction: 0.3,
   routeMinSteps: 2,
   routeMinAttempt: 3,
@@ -88,11 +92,13 @@ export function hybridGeneticSearch(
   if (eliteToBudget) P.nbElite = eliteForBudget(stop.iterationLimit ?? 0);
   const n = data.n;
   if (n === 0) return { routes: [], cost: 0, feasible: true, iterations: 0 };
-  // Fleet descent (as PyVRP's minimise_fleet, but inside one run): each time
-  // the best feasible plan uses m vehicles, the search's fleet limit becomes
-  // m − 1 (routes beyond it penalised like load and lateness), until no
-  // feasible plan turns up for `fleetStall` offspring; then the limit returns
-  // to the best count and the rest of the run minimises cost. The search sees
+  // Fleet descent (as PyVRP's minimise_fleet, but inside one run): while the
+  // best feasible plan uses m vehicles, the route minimisation (route-min.ts)
+  // tries to serve its customers with m − 1, and the genetic search's fleet
+  // limit is m (routes beyond it penalised like load and lateness), so that
+  // it shortens plans at the count reached meanwhile. The descent ends at the
+  // lower bound or when no plan with fewer routes turns up for a while; then
+  // the rest of the run minimises cost at the best count. The search sees
   // the fixed cost capped at the costliest arc, so that it stays commensurate
   // with the adaptive penalties (a fixed cost of 1e5 would dominate them and
   // drive the search to infeasible plans); plans are compared at the true
@@ -122,7 +128,8 @@ export function hybridGeneticSearch(
     // per demand unit, without its cap of 1000 per unit (scale-dependent).
     load: Math.max(0.1, data.maxCost / Math.max(maxDemand, 1e-9)),
     // One unit of time warp or overtime costs as much as the costliest arc per unit of its time.
-    time: Math.max(1, data.maxCost / Math.max(maxTime, 1e-9)),
+    // With the fleet descent the fleet is tight from the start: 5 times that.
+    time: (descent ? 5 : 1) * Math.max(1, data.maxCost / Math.max(maxTime, 1e-9)),
     fleet: Math.max(1, data.maxCost),
   };
   const recentLoad: boolean[] = [];
@@ -184,8 +191,11 @@ export function hybridGeneticSearch(
     const adapt = (recent: boolean[], p: number): number => {
       if (recent.length === 0) return p;
       const share = recent.filter(Boolean).length / recent.length;
-      if (share < P.targetFeasible - 0.05 && p < 1e12) return p * 1.2;
-      if (share > P.targetFeasible + 0.05 && p > 0.1) return Math.max(p * 0.85, 0.1);
+      // With the fleet descent (few offspring per second), far from the
+      // target the step is larger.
+      const far = descent && Math.abs(share - P.targetFeasible) > 0.15;
+      if (share < P.targetFeasible - 0.05 && p < 1e12) return p * (far ? 1.5 : 1.2);
+      if (share > P.targetFeasible + 0.05 && p > 0.1) return Math.max(p * (far ? 0.7 : 0.85), 0.1);
       return p;
     };
     pen.load = adapt(recentLoad, pen.load);
@@ -262,36 +272,34 @@ export function hybridGeneticSearch(
     }
     pop.repartition();
   };
-  /** One step of the fleet descent, after each offspring. */
+  /**
+   * One step of the fleet descent, after each offspring: the genetic search's
+   * fleet limit follows the best plan's route count (so that it minimises
+   * distance at that count while the route minimisation looks for one route
+   * fewer); the descent ends at the lower bound, after `fleetStallFraction`
+   * of the budget without a drop, or at `fleetDescentUntil`.
+   */
   const descend = (): void => {
     const b = best as Individual | null;
     if (!descending || !b) return;
     sinceDrop++;
-    if (b.used <= sd.fleetLimit) {
-      if (b.used - 1 < lowerBound) {
-        descending = false;
-        setFleetLimit(fixedGap > 0 ? b.used : data.fleetLimit);
-        return;
-      }
-      // Routes beyond the new limit must cost at least as much as a long arc.
+    if (b.used < sd.fleetLimit) {
       pen.fleet = Math.max(pen.fleet, data.maxCost);
-      setFleetLimit(b.used - 1);
-      opts.onProgress?.({ fraction: stop.fraction(), best: bestCost, message: `fleet descent: ${b.used} routes, trying ${b.used - 1}` });
+      setFleetLimit(b.used);
+      opts.onProgress?.({ fraction: stop.fraction(), best: bestCost, message: `fleet descent: ${b.used} routes`, iteration: iterations });
       sinceDrop = 0;
       dropFraction = stop.fraction();
-    } else if (
-      sinceDrop >= P.fleetStall || stop.fraction() >= P.fleetDescentUntil ||
+    }
+    if (
+      b.used - 1 < lowerBound || sinceDrop >= P.fleetStall || stop.fraction() >= P.fleetDescentUntil ||
       (dropFraction > 0 && stop.fraction() - dropFraction >= P.fleetStallFraction)
     ) {
       descending = false;
-      // The descent left the population mostly late at a smaller fleet: start the
-      // cost phase with lateness priced well above an arc's cost.
-      pen.time = Math.max(pen.time, (10 * data.maxCost) / Math.max(maxTime, 1e-9));
       // When the search sees the true fixed cost, more routes may still pay
       // off: the fleet limit returns to the given one. When it sees a capped
       // one, it stays at the best count.
       setFleetLimit(fixedGap > 0 ? b.used : data.fleetLimit);
-      opts.onProgress?.({ fraction: stop.fraction(), best: bestCost, message: `fleet descent ends at ${b.used} routes` });
+      opts.onProgress?.({ fraction: stop.fraction(), best: bestCost, message: `fleet descent ends at ${b.used} routes`, iteration: iterations });
     }
   };
 
@@ -299,9 +307,10 @@ export function hybridGeneticSearch(
   const fleetStep = (): boolean => {
     descend();
     const top = best as Individual | null;
-    if (!descending || !top || top.used <= sd.fleetLimit || stop.shouldStop()) return false;
+    if (!descending || !top || stop.shouldStop()) return false;
     const fewer = routeMin.removeRoute(top.routes, P.routeMinSteps * n, P.routeMinAttempt * n, () => stop.shouldStop());
     if (!fewer) return false;
+    opts.onProgress?.({ fraction: stop.fraction(), message: `route minimisation: ${fewer.length} routes` });
     const r = fresh();
     r.setRoutes(sd, fewer);
     r.setPenalised(pen.load, pen.time, pen.fleet);
@@ -315,9 +324,9 @@ export function hybridGeneticSearch(
     return improved;
   };
 
+  let iterations = 0;
   initialise();
   const loopStart = stop.elapsedS();
-  let iterations = 0;
   let sinceImprovement = 1;
   const child = new Int32Array(n);
   const seen = new Uint8Array(n + 1);

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -53,7 +53,7 @@ export async function buildApp(opts: AppOptions = {}): Promise<FastifyInstance> 
   const quiet = level !== undefined && !['trace', 'debug', 'info'].includes(level);
   const app = Fastify({
     logger: opts.logger ?? false,
-    ...(quiet ? { disableRequestLogging: true, childLoggerFactory: (logger) => logger } : {}),
+    ...(quiet ? { logController: new LogController({ disableRequestLogging: true }), childLoggerFactory: (logger) => logger } : {}),
     bodyLimit: 20 * 1024 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   });

@@ -17,21 +17,42 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
+/** `fetch` options of an API call; `json` is sent as the JSON body. */
+export type ApiInit = RequestInit & { json?: unknown };
+
+/**
+ * One call to the API, the errors made uniform: an unreachable server is an ApiError with status 0
+ * (an abort stays an AbortError), an answer that is not 2xx an ApiError with its problem+json detail and
+ * field. Asks for JSON unless `init.headers` says otherwise; resolves with the response, body unread.
+ */
+export async function apiFetch(path: string, init: ApiInit = {}): Promise<Response> {
+  const { json, headers, ...rest } = init;
   let res: Response;
   try {
-    res = await fetch(path, { headers: { accept: 'application/json' }, ...init });
+    res = await fetch(path, {
+      ...rest,
+      headers: { accept: 'application/json', ...(json !== undefined ? { 'content-type': 'application/json' } : {}), ...(headers as Record<string, string> | undefined) },
+      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+    });
   } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError(0, `Cannot reach the hubflow API (${(e as Error).message}).`);
   }
-  const type = res.headers.get('content-type') ?? '';
-  const body: unknown = type.includes('json') ? await res.json().catch(() => null) : null;
   if (!res.ok) {
-    const p = (body ?? {}) as Problem;
-    const msg = p.detail ?? p.title ?? `${res.status} ${res.statusText}`;
-    throw new ApiError(res.status, msg, p.field);
+    const p = ((await jsonBody(res)) ?? {}) as Problem;
+    throw new ApiError(res.status, p.detail ?? p.title ?? `${res.status} ${res.statusText}`, p.field);
   }
-  return body as T;
+  return res;
+}
+
+/** The response's JSON body, or null when it has none (or not JSON). */
+export async function jsonBody(res: Response): Promise<unknown> {
+  return (res.headers.get('content-type') ?? '').includes('json') ? await res.json().catch(() => null) : null;
+}
+
+/** An API call answered with JSON. */
+export async function request<T>(path: string, init?: ApiInit): Promise<T> {
+  return (await jsonBody(await apiFetch(path, init))) as T;
 }
 
 /** `GET /api/network`: places and lanes as GeoJSON. */
@@ -51,22 +72,12 @@ export function fetchProvinces(): Promise<ProvinceCollection> {
 
 /** `POST /api/paths`: the best path, or `found: false` with a reason. */
 export function fetchPath(req: PathRequest, signal?: AbortSignal): Promise<PathResult> {
-  return request<PathResult>('/api/paths', {
-    method: 'POST',
-    headers: { accept: 'application/json', 'content-type': 'application/json' },
-    body: JSON.stringify(req),
-    signal,
-  });
+  return request<PathResult>('/api/paths', { method: 'POST', json: req, signal });
 }
 
 /** `POST /api/quotes`: one option per service level (or the one asked for). */
 export function fetchQuote(req: QuoteRequest, signal?: AbortSignal): Promise<QuoteResult> {
-  return request<QuoteResult>('/api/quotes?geometry=true', {
-    method: 'POST',
-    headers: { accept: 'application/json', 'content-type': 'application/json' },
-    body: JSON.stringify(req),
-    signal,
-  });
+  return request<QuoteResult>('/api/quotes?geometry=true', { method: 'POST', json: req, signal });
 }
 
 /** `GET /api/roads`: the road graphs loaded, with extent and attribution. */
@@ -81,28 +92,12 @@ export function fetchRoadStreets(name: string): Promise<GeoJSON.Feature<GeoJSON.
 
 /** `POST /api/roads/route`: the fastest or shortest street route between two coordinates. */
 export function fetchRoadRoute(req: RoadRouteRequest, signal?: AbortSignal): Promise<RoadRouteResult> {
-  return request<RoadRouteResult>('/api/roads/route', {
-    method: 'POST',
-    headers: { accept: 'application/json', 'content-type': 'application/json' },
-    body: JSON.stringify(req),
-    signal,
-  });
+  return request<RoadRouteResult>('/api/roads/route', { method: 'POST', json: req, signal });
 }
 
 /** `POST /api/quotes/batch` with a CSV body; answers with the quotes as CSV text. */
 export async function fetchBatchCsv(csv: string, signal?: AbortSignal): Promise<string> {
-  let res: Response;
-  try {
-    res = await fetch('/api/quotes/batch', { method: 'POST', headers: { accept: 'text/csv', 'content-type': 'text/csv' }, body: csv, signal });
-  } catch (e) {
-    if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(0, `Cannot reach the hubflow API (${(e as Error).message}).`);
-  }
-  if (!res.ok) {
-    const type = res.headers.get('content-type') ?? '';
-    const p = (type.includes('json') ? await res.json().catch(() => null) : null) as Problem | null;
-    throw new ApiError(res.status, p?.detail ?? p?.title ?? `${res.status} ${res.statusText}`, p?.field);
-  }
+  const res = await apiFetch('/api/quotes/batch', { method: 'POST', headers: { accept: 'text/csv', 'content-type': 'text/csv' }, body: csv, signal });
   return res.text();
 }
 
@@ -111,25 +106,9 @@ export async function postForecast(
   req: ForecastRequest,
   signal?: AbortSignal,
 ): Promise<{ status: 200; forecast: DemandForecast } | { status: 202; job: ForecastAccepted }> {
-  let res: Response;
-  try {
-    res = await fetch('/api/forecasts', {
-      method: 'POST',
-      headers: { accept: 'application/json', 'content-type': 'application/json' },
-      body: JSON.stringify(req),
-      signal,
-    });
-  } catch (e) {
-    if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(0, `Cannot reach the hubflow API (${(e as Error).message}).`);
-  }
-  const body: unknown = await res.json().catch(() => null);
-  if (res.status === 202) return { status: 202, job: body as ForecastAccepted };
-  if (!res.ok) {
-    const p = (body ?? {}) as Problem;
-    throw new ApiError(res.status, p.detail ?? p.title ?? `${res.status} ${res.statusText}`, p.field);
-  }
-  return { status: 200, forecast: body as DemandForecast };
+  const res = await apiFetch('/api/forecasts', { method: 'POST', json: req, signal });
+  const body = await jsonBody(res);
+  return res.status === 202 ? { status: 202, job: body as ForecastAccepted } : { status: 200, forecast: body as DemandForecast };
 }
 
 /** `GET /api/forecasts/jobs/:id`: status, progress and, when done, the forecast. */

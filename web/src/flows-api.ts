@@ -1,33 +1,17 @@
 // The Flows view's API calls: POST /api/allocations (200 at once, or 202 and a job), job polling and cancel.
-import { ApiError } from './api.js';
+import { ApiError, apiFetch, jsonBody, request } from './api.js';
 import type { Allocation, AllocationAccepted, AllocationJob, AllocationRequest } from './flows-types.js';
-import type { Problem } from './types.js';
-
-async function call(path: string, init?: RequestInit): Promise<{ status: number; body: unknown }> {
-  let res: Response;
-  try {
-    res = await fetch(path, { headers: { accept: 'application/json', 'content-type': 'application/json' }, ...init });
-  } catch (e) {
-    throw new ApiError(0, `Cannot reach the hubflow API (${(e as Error).message}).`);
-  }
-  const type = res.headers.get('content-type') ?? '';
-  const body: unknown = type.includes('json') ? await res.json().catch(() => null) : null;
-  if (!res.ok) {
-    const p = (body ?? {}) as Problem;
-    throw new ApiError(res.status, p.detail ?? p.title ?? `${res.status} ${res.statusText}`, p.field);
-  }
-  return { status: res.status, body };
-}
 
 /** `POST /api/allocations`: the plan at once (200), or a job to poll (202). */
 export async function postAllocation(req: AllocationRequest): Promise<{ status: 200; plan: Allocation } | { status: 202; job: AllocationAccepted }> {
-  const r = await call('/api/allocations', { method: 'POST', body: JSON.stringify(req) });
-  return r.status === 202 ? { status: 202, job: r.body as AllocationAccepted } : { status: 200, plan: r.body as Allocation };
+  const res = await apiFetch('/api/allocations', { method: 'POST', json: req });
+  const body = await jsonBody(res);
+  return res.status === 202 ? { status: 202, job: body as AllocationAccepted } : { status: 200, plan: body as Allocation };
 }
 
 /** `GET /api/allocations/jobs/:id`. */
-export async function fetchAllocationJob(id: string): Promise<AllocationJob> {
-  return (await call(`/api/allocations/jobs/${encodeURIComponent(id)}`)).body as AllocationJob;
+export function fetchAllocationJob(id: string): Promise<AllocationJob> {
+  return request<AllocationJob>(`/api/allocations/jobs/${encodeURIComponent(id)}`);
 }
 
 /** How a solve reports back. */
@@ -72,6 +56,6 @@ export async function solveAllocation(req: AllocationRequest, hooks: SolveHooks)
 }
 
 /** `DELETE /api/allocations/jobs/:id`: cancels a job. */
-export async function cancelAllocationJob(id: string): Promise<AllocationJob> {
-  return (await call(`/api/allocations/jobs/${encodeURIComponent(id)}`, { method: 'DELETE', headers: { accept: 'application/json' } })).body as AllocationJob;
+export function cancelAllocationJob(id: string): Promise<AllocationJob> {
+  return request<AllocationJob>(`/api/allocations/jobs/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }

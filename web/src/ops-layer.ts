@@ -7,6 +7,7 @@ import { fetchRoadStreets } from './api.js';
 import { esc } from './format.js';
 import { clock, routeColour, routeDash } from './ops-logic.js';
 import type { LonLat, OpsRequest, OpsResult } from './ops-types.js';
+import { attributionSlot } from './map-attribution.js';
 import { attributionHtml } from './streets-logic.js';
 import type { RoadGraphInfo } from './streets-types.js';
 
@@ -52,17 +53,11 @@ export function createOpsLayer(map: L.Map, o: OpsLayerOptions): OpsLayer {
   const container = map.getContainer();
   const markers = new Map<string, L.Marker>();
   let graph: RoadGraphInfo | null = null;
-  let attribution: string | null = null;
+  const setAttribution = attributionSlot(map);
   let active = false;
   let highlighted: string | null = null;
 
-  const syncAttribution = () => {
-    const want = active && graph ? attributionHtml(graph) : null;
-    if (want === attribution) return;
-    if (attribution) map.attributionControl.removeAttribution(attribution);
-    if (want) map.attributionControl.addAttribution(want);
-    attribution = want;
-  };
+  const syncAttribution = () => setAttribution(active && graph ? attributionHtml(graph) : null);
 
   const depotMarker = (p: LonLat) => {
     const icon = L.divIcon({ className: 'ops-depot', html: '<span>D</span>', iconSize: [26, 26], iconAnchor: [13, 13] });

@@ -5,6 +5,7 @@
 import L from 'leaflet';
 import { fetchRoadStreets } from './api.js';
 import { esc } from './format.js';
+import { attributionSlot } from './map-attribution.js';
 import { attributionHtml, graphTitle } from './streets-logic.js';
 import type { LonLat, RoadGraphInfo, RoadRouteResult } from './streets-types.js';
 
@@ -46,16 +47,10 @@ export function createStreetsLayer(map: L.Map, o: StreetsLayerOptions): StreetsL
   const ends = L.layerGroup().addTo(map);
   const container = map.getContainer();
   let graph: RoadGraphInfo | null = null;
-  let attribution: string | null = null;
+  const setAttribution = attributionSlot(map);
   let active = false;
 
-  const syncAttribution = () => {
-    const want = active && graph ? attributionHtml(graph) : null;
-    if (want === attribution) return;
-    if (attribution) map.attributionControl.removeAttribution(attribution);
-    if (want) map.attributionControl.addAttribution(want);
-    attribution = want;
-  };
+  const syncAttribution = () => setAttribution(active && graph ? attributionHtml(graph) : null);
 
   const endMarker = (p: LonLat, letter: string, cls: string, testid: string, end: 'from' | 'to') => {
     const icon = L.divIcon({ className: `hf-end ${cls}`, html: `<span>${letter}</span>`, iconSize: [24, 24], iconAnchor: [12, 12] });

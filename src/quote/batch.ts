@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { HubflowError, InputError } from '../shared/errors.js';
+import { ByteOut } from './byte-out.js';
 import { jsonText } from './json-text.js';
 import type { QuoteEngine, QuoteRequest, QuoteResult } from './quote.js';
 
@@ -33,61 +34,39 @@ export function quoteBatch(engine: QuoteEngine, requests: readonly unknown[]): B
 
 /**
  * The batch answer as JSON (the value of JSON.stringify(quoteBatch(…))), as
- * ASCII bytes: each row is written from the engine's cached fragments and
- * turned into bytes at once, so no 30 MB string or its ~400,000 pieces stay
- * on the heap until the end.
+ * ASCII bytes: each row is written from the engine's cached fragments straight
+ * into one growing byte buffer (ByteOut), so no 30 MB string or its ~400,000
+ * pieces stay on the heap until the end.
  */
 export function quoteBatchJson(engine: QuoteEngine, requests: readonly unknown[]): Buffer {
-  const out = new LatinBytes();
-  out.write('{"rows":[');
+  const out = new ByteOut(1 << 22);
+  out.begin();
+  out.ascii('{"rows":[');
   let okRows = 0;
-  const rows = eachRow(
+  eachRow(
     requests,
-    // A row is written only once it is quoted (an error leaves nothing half-written).
-    (req) => {
-      const pieces: string[] = [];
-      engine.quoteJsonTo(req, (p) => pieces.push(p));
-      return pieces;
-    },
-    (row, pieces) => {
+    // The engine checks a row before writing anything, so an error leaves nothing half-written.
+    (req, row) => {
+      const mark = out.length;
+      out.ascii((row === 1 ? '' : ',') + '{"row":' + row + ',"ok":true,"quote":');
+      try {
+        engine.quoteJsonTo(req, out);
+      } catch (e) {
+        out.truncate(mark);
+        throw e;
+      }
+      out.ascii('}');
       okRows++;
-      out.write((row === 1 ? '' : ',') + '{"row":' + row + ',"ok":true,"quote":');
-      for (const p of pieces) out.write(p);
-      out.write('}');
       return true;
     },
+    (_row, ok) => ok,
     (row, error) => {
-      out.write((row === 1 ? '' : ',') + jsonText({ row, ok: false, error }));
+      out.ascii((row === 1 ? '' : ',') + jsonText({ row, ok: false, error }));
       return false;
     },
   );
-  out.write('],"okRows":' + okRows + ',"errorRows":' + (rows.length - okRows) + '}');
-  return out.bytes();
-}
-
-/**
- * Bytes of one-byte (Latin-1, here ASCII) strings written one after another
- * into 4 MB chunks: a 30 MB answer is a handful of allocations instead of one
- * small Buffer per row.
- */
-class LatinBytes {
-  private readonly chunks: Buffer[] = [];
-  private cur = Buffer.allocUnsafeSlow(1 << 22);
-  private at = 0;
-
-  write(s: string): void {
-    if (this.at + s.length > this.cur.length) {
-      this.chunks.push(this.cur.subarray(0, this.at));
-      this.cur = Buffer.allocUnsafeSlow(Math.max(1 << 22, s.length));
-      this.at = 0;
-    }
-    this.at += this.cur.write(s, this.at, 'latin1');
-  }
-
-  bytes(): Buffer {
-    this.chunks.push(this.cur.subarray(0, this.at));
-    return this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
-  }
+  out.ascii('],"okRows":' + okRows + ',"errorRows":' + (requests.length - okRows) + '}');
+  return out.end();
 }
 
 /** quoteBatch and batchToCsv in one pass, each row's lines written as soon as it is quoted. */
@@ -108,12 +87,12 @@ export function quoteBatchCsv(engine: QuoteEngine, requests: readonly unknown[])
 type RowError = Extract<BatchRow, { ok: false }>['error'];
 
 /** Runs quote on each checked row; a row's input error becomes its own answer, anything else fails the batch. */
-function eachRow<Q, R>(requests: readonly unknown[], quote: (req: QuoteRequest) => Q, ok: (row: number, q: Q) => R, failed: (row: number, e: RowError) => R): R[] {
+function eachRow<Q, R>(requests: readonly unknown[], quote: (req: QuoteRequest, row: number) => Q, ok: (row: number, q: Q) => R, failed: (row: number, e: RowError) => R): R[] {
   if (requests.length > BATCH_MAX_ROWS) throw new InputError(`a batch holds at most ${BATCH_MAX_ROWS} rows, got ${requests.length}`, 'rows');
   const out: R[] = new Array(requests.length);
   for (let i = 0; i < requests.length; i++) {
     try {
-      out[i] = ok(i + 1, quote(checkRow(requests[i])));
+      out[i] = ok(i + 1, quote(checkRow(requests[i]), i + 1));
     } catch (e) {
       const status = statusOf(e);
       if (status === 500) throw e;

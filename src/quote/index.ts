@@ -7,4 +7,4 @@ export { schedule, scheduleFrom, type Schedule, type ScheduleInput } from './sch
 export { loadTariff, validateTariff, TariffSchema, type Tariff, type Service } from './tariff.js';
 export { PathTreeCache } from './path-cache.js';
 export { quoteBatch, quoteBatchJson, quoteBatchCsv, parseBatchCsv, batchToCsv, type BatchRow, type BatchResult } from './batch.js';
-export { Latin1Slab } from './latin1-slab.js';
+export { ByteOut } from './byte-out.js';

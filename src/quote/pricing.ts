@@ -1,6 +1,7 @@
 import { laneId, type Network } from '../network/index.js';
 import type { RoutePlan } from './route-plan.js';
 import type { Service, Tariff } from './tariff.js';
+import { asciiBytes } from './byte-out.js';
 import { jsonText } from './json-text.js';
 
 /** One component of a price. */
@@ -11,17 +12,17 @@ export interface BreakdownLine {
 }
 
 /**
- * The fixed parts of a breakdown line: component, detail, and its JSON around
- * the amount (ASCII, see jsonText): head + amount + tail, where tail is
- * `,"detail":"…"}`.
+ * The fixed parts of a breakdown line: component, detail, and the bytes of
+ * its JSON around the amount (ASCII, see jsonText): head + amount + tail,
+ * where tail is `,"detail":"…"}`.
  */
 export interface LineTemplate {
   component: BreakdownLine['component'];
   detail: string;
-  head: string;
+  head: Buffer;
   /** ',' + head (a line after another). */
-  sepHead: string;
-  tail: string;
+  sepHead: Buffer;
+  tail: Buffer;
 }
 
 /** Templates by component, then detail: most details recur on many paths ("pickup in Hangzhou", "road 1169 km"). */
@@ -39,8 +40,8 @@ export function lineTemplate(component: BreakdownLine['component'], detail: stri
   let t = byDetail.get(detail);
   if (t === undefined) {
     const any = byDetail.values().next().value as LineTemplate | undefined;
-    const head = any?.head ?? flat('{"component":"' + component + '","amountCny":');
-    t = { component, detail, head, sepHead: any?.sepHead ?? flat(',' + head), tail: flat(',"detail":' + jsonText(detail) + '}') };
+    const head = '{"component":"' + component + '","amountCny":';
+    t = { component, detail, head: any?.head ?? asciiBytes(head), sepHead: any?.sepHead ?? asciiBytes(',' + head), tail: asciiBytes(',"detail":' + jsonText(detail) + '}') };
     if (++templateCount > MAX_TEMPLATES) {
       for (const m of templates.values()) m.clear();
       templateCount = 1;
@@ -48,16 +49,6 @@ export function lineTemplate(component: BreakdownLine['component'], detail: stri
     byDetail.set(detail, t);
   }
   return t;
-}
-
-/**
- * The string flattened (V8 keeps a concatenation as a tree of pieces until it
- * is read; reading one character makes it one flat string, in place): a piece
- * kept and written many times is then copied as one block.
- */
-export function flat(s: string): string {
-  s.charCodeAt(0);
-  return s;
 }
 
 /**

@@ -2,9 +2,9 @@ import type { Place } from '../network/index.js';
 import type { Located, PlaceSummary, QuoteOption, QuoteResult, QuoteTag, Rating, RatedOption } from './quote-types.js';
 import type { Service, Tariff } from './tariff.js';
 import { jsonText } from './json-text.js';
-import { breakdown, extraDetail, flat, lineTemplate } from './pricing.js';
+import { breakdown, extraDetail, lineTemplate } from './pricing.js';
 import { pathJson } from './route-plan.js';
-import { centsText, decimalText } from './decimal-text.js';
+import { asciiBytes, type ByteOut } from './byte-out.js';
 
 /** Tags the cheapest, fastest (earliest delivery, then shortest path time) and lowest-CO₂ options; ties share a tag. */
 export function tag(options: RatedOption[]): void {
@@ -53,12 +53,12 @@ export function toResult(r: Rating, t: Tariff): QuoteResult {
   return { origin: placeSummary(r.origin), destination: placeSummary(r.destination), actualWeightKg: r.actualWeightKg, volumetricWeightKg: r.volumetricWeightKg, options, unavailable: r.unavailable };
 }
 
-/** JSON pieces of a service: its head up to the price, and the tails of the margin and minimum-charge lines. */
+/** JSON bytes of a service: its head up to the price, and the tails of the margin and minimum-charge lines. */
 interface ServicePieces {
   /** `{"service":…,"label":…,"description":…,"priceCny":` */
-  head: string;
-  marginTail: string;
-  minimumTail: string;
+  head: Buffer;
+  marginTail: Buffer;
+  minimumTail: Buffer;
 }
 
 const INSURANCE = lineTemplate('insurance', '');
@@ -67,41 +67,54 @@ const MINIMUM = lineTemplate('minimumCharge', '');
 const TAG_BITS: Record<QuoteTag, number> = { cheapest: 1, fastest: 2, lowestCo2: 4 };
 /** `"cheapest","fastest"]}` and the like, by the bits of the tags present (tag() adds them in this order). */
 const TAGS_JSON = Array.from({ length: 8 }, (_, mask) =>
-  flat(
+  asciiBytes(
     (['cheapest', 'fastest', 'lowestCo2'] as const)
       .filter((t) => mask & TAG_BITS[t])
       .map((t) => `"${t}"`)
       .join(',') + ']}',
   ),
 );
-const BASIS_JSON = { actual: ',"weightBasis":"actual","co2Kg":', volumetric: ',"weightBasis":"volumetric","co2Kg":' };
+const BASIS_JSON = { actual: asciiBytes(',"weightBasis":"actual","co2Kg":'), volumetric: asciiBytes(',"weightBasis":"volumetric","co2Kg":') };
+const COST = asciiBytes(',"costCny":');
+const CURRENCY_BREAKDOWN = asciiBytes(',"currency":"CNY","breakdown":[');
+const CHARGEABLE = asciiBytes('],"chargeableWeightKg":');
+const ORIGIN = asciiBytes('{"origin":');
+const DESTINATION = asciiBytes(',"destination":');
+const ACTUAL = asciiBytes(',"actualWeightKg":');
+const VOLUMETRIC = asciiBytes(',"volumetricWeightKg":');
+const NULL = asciiBytes('null');
+const OPTIONS = asciiBytes(',"options":[');
+const COMMA = asciiBytes(',');
+const QUOTE_BRACE = asciiBytes('"}');
+const UNAVAILABLE_NONE = asciiBytes('],"unavailable":[]}');
+const UNAVAILABLE = asciiBytes('],"unavailable":');
+const BRACE = asciiBytes('}');
 
 /**
- * Writes ratings as JSON text from pieces made once per path and service (the
- * plan's line templates, path summary and schedule, flattened), with the
- * parcel's own numbers in between: a few dozen string concatenations instead
- * of a serialiser walking ~3 KB of objects, and numbers written from integers
- * (decimalText). JSON.parse of the text equals toResult() of the same rating,
- * and the text is pure ASCII (non-ASCII characters are \u escapes, see
- * jsonText), so it can be sent as Latin-1 bytes without UTF-8 encoding (both
- * tested).
+ * Writes ratings as JSON bytes (ByteOut) from pieces made once per path and
+ * service (the plan's line templates, path summary and schedule) with the
+ * parcel's own numbers written digit by digit in between: no serialiser
+ * walking ~3 KB of objects and no string to encode. JSON.parse of the bytes
+ * equals toResult() of the same rating, and the bytes are ASCII (non-ASCII
+ * characters are \u escapes, see jsonText), so they are also the UTF-8
+ * text (both tested).
  */
 export class QuoteJsonWriter {
   private readonly services = new Map<Service, ServicePieces>();
-  private readonly places = new Map<Place, string>();
+  private readonly places = new Map<Place, Buffer>();
   /** `,"detail":"…% of declared \u00a5` (the declared value and `"}` follow). */
-  private readonly insuranceTailHead: string;
+  private readonly insuranceTailHead: Buffer;
 
   constructor(private readonly tariff: Tariff) {
     const probe = lineTemplate('insurance', extraDetail.insurance(tariff, 0)).tail;
-    this.insuranceTailHead = probe.slice(0, probe.length - '0"}'.length);
+    this.insuranceTailHead = probe.subarray(0, probe.length - '0"}'.length);
   }
 
   private pieces(svc: Service): ServicePieces {
     let p = this.services.get(svc);
     if (p === undefined) {
       p = {
-        head: flat('{"service":' + jsonText(svc.id) + ',"label":' + jsonText(svc.label) + ',"description":' + jsonText(svc.description) + ',"priceCny":'),
+        head: asciiBytes('{"service":' + jsonText(svc.id) + ',"label":' + jsonText(svc.label) + ',"description":' + jsonText(svc.description) + ',"priceCny":'),
         marginTail: lineTemplate('margin', extraDetail.margin(svc)).tail,
         minimumTail: lineTemplate('minimumCharge', extraDetail.minimumCharge(svc)).tail,
       };
@@ -110,65 +123,99 @@ export class QuoteJsonWriter {
     return p;
   }
 
-  private place(x: Located): string {
-    if (x.snappedFromM !== undefined) return jsonText(placeSummary(x));
-    let s = this.places.get(x.place);
-    if (s === undefined) {
-      s = jsonText(placeSummary(x));
-      this.places.set(x.place, s);
+  private place(x: Located, out: ByteOut): void {
+    if (x.snappedFromM !== undefined) return out.ascii(jsonText(placeSummary(x)));
+    let b = this.places.get(x.place);
+    if (b === undefined) {
+      b = asciiBytes(jsonText(placeSummary(x)));
+      this.places.set(x.place, b);
     }
-    return s;
+    out.bytes(b);
   }
 
   /** One option as JSON: service head, money, the breakdown from the plan's line templates, the plan's schedule and path. */
-  private option(o: RatedOption, r: Rating): string {
+  private option(o: RatedOption, r: Rating, out: ByteOut): void {
     const p = this.pieces(o.svc);
     const m = o.money;
-    let s = p.head + centsText(m.priceCny) + ',"costCny":' + centsText(m.costCny) + ',"currency":"CNY","breakdown":[';
+    out.bytes(p.head);
+    out.cents(m.priceCny);
+    out.bytes(COST);
+    out.cents(m.costCny);
+    out.bytes(CURRENCY_BREAKDOWN);
     const { lines, amounts } = o.priced;
     const n = lines.length;
-    for (let i = 0; i < n; i++) s += (i === 0 ? lines[i].head : lines[i].sepHead) + centsText(amounts[i]) + lines[i].tail;
+    for (let i = 0; i < n; i++) {
+      out.bytes(i === 0 ? lines[i].head : lines[i].sepHead);
+      out.cents(amounts[i]);
+      out.bytes(lines[i].tail);
+    }
     let more = n > 0;
     if (m.insuranceCny !== null) {
+      out.bytes(more ? INSURANCE.sepHead : INSURANCE.head);
+      out.cents(m.insuranceCny);
       const v = r.declaredValueCny!;
       // a number's text needs no JSON escape; anything else goes through jsonText
-      const tail = typeof v === 'number' ? this.insuranceTailHead + centsText(v) + '"}' : lineTemplate('insurance', extraDetail.insurance(this.tariff, v)).tail;
-      s += (more ? INSURANCE.sepHead : INSURANCE.head) + centsText(m.insuranceCny) + tail;
+      if (typeof v === 'number') {
+        out.bytes(this.insuranceTailHead);
+        out.cents(v);
+        out.bytes(QUOTE_BRACE);
+      } else out.bytes(lineTemplate('insurance', extraDetail.insurance(this.tariff, v)).tail);
       more = true;
     }
     if (m.marginCny > 0) {
-      s += (more ? MARGIN.sepHead : MARGIN.head) + centsText(m.marginCny) + p.marginTail;
+      out.bytes(more ? MARGIN.sepHead : MARGIN.head);
+      out.cents(m.marginCny);
+      out.bytes(p.marginTail);
       more = true;
     }
-    if (m.minimumCny !== null) s += (more ? MINIMUM.sepHead : MINIMUM.head) + centsText(m.minimumCny) + p.minimumTail;
+    if (m.minimumCny !== null) {
+      out.bytes(more ? MINIMUM.sepHead : MINIMUM.head);
+      out.cents(m.minimumCny);
+      out.bytes(p.minimumTail);
+    }
     let tags = 0;
     for (const t of o.tags) tags |= TAG_BITS[t];
-    return s + '],"chargeableWeightKg":' + centsText(o.chargeKg) + o.timed.json + BASIS_JSON[o.basis] + decimalText(o.co2Kg, 4) + pathJson(o.plan, r.geometry) + TAGS_JSON[tags];
-  }
-
-  private head(r: Rating): string {
-    const v = r.volumetricWeightKg;
-    return '{"origin":' + this.place(r.origin) + ',"destination":' + this.place(r.destination) + ',"actualWeightKg":' + centsText(r.actualWeightKg) + ',"volumetricWeightKg":' + (v === null ? 'null' : decimalText(v, 6)) + ',"options":[';
-  }
-
-  private tail(r: Rating): string {
-    return '],"unavailable":' + (r.unavailable.length === 0 ? '[]' : jsonText(r.unavailable)) + '}';
+    out.bytes(CHARGEABLE);
+    out.cents(o.chargeKg);
+    out.bytes(o.timed.json);
+    out.bytes(BASIS_JSON[o.basis]);
+    out.decimal(o.co2Kg, 4);
+    out.bytes(pathJson(o.plan, r.geometry));
+    out.bytes(TAGS_JSON[tags]);
   }
 
   /**
-   * A rating as JSON text, handed out in pieces (one per option and a few
-   * more): a batch writes them straight into its bytes.
+   * A rating as JSON, appended to `out` (without begin/end: the caller frames
+   * the answer, a batch writes rows one after another).
    */
-  writeTo(r: Rating, out: (piece: string) => void): void {
-    out(this.head(r));
-    for (let i = 0; i < r.options.length; i++) out((i === 0 ? '' : ',') + this.option(r.options[i], r));
-    out(this.tail(r));
+  writeTo(r: Rating, out: ByteOut): void {
+    out.bytes(ORIGIN);
+    this.place(r.origin, out);
+    out.bytes(DESTINATION);
+    this.place(r.destination, out);
+    out.bytes(ACTUAL);
+    out.cents(r.actualWeightKg);
+    out.bytes(VOLUMETRIC);
+    const v = r.volumetricWeightKg;
+    if (v === null) out.bytes(NULL);
+    else out.decimal(v, 6);
+    out.bytes(OPTIONS);
+    for (let i = 0; i < r.options.length; i++) {
+      if (i > 0) out.bytes(COMMA);
+      this.option(r.options[i], r, out);
+    }
+    if (r.unavailable.length === 0) out.bytes(UNAVAILABLE_NONE);
+    else {
+      out.bytes(UNAVAILABLE);
+      out.ascii(jsonText(r.unavailable));
+      out.bytes(BRACE);
+    }
   }
 
-  /** A rating as JSON text. */
-  write(r: Rating): string {
-    let s = this.head(r);
-    for (let i = 0; i < r.options.length; i++) s += (i === 0 ? '' : ',') + this.option(r.options[i], r);
-    return s + this.tail(r);
+  /** A rating as one answer of `out`: a view of its bytes. */
+  write(r: Rating, out: ByteOut): Buffer {
+    out.begin();
+    this.writeTo(r, out);
+    return out.end();
   }
 }

@@ -1,4 +1,5 @@
 import { greatCircleM, type Network, type Place } from '../network/index.js';
+import { ByteOut } from './byte-out.js';
 import { InputError } from '../shared/errors.js';
 import { chargeableWeight, type Dimensions } from './chargeable.js';
 import { congestionLines, money, priceLines, type CongestionLines } from './pricing.js';
@@ -48,6 +49,8 @@ export class QuoteEngine {
   private readonly oneService: ReadonlyMap<string, readonly number[]>;
   private readonly routes: RouteTable;
   private readonly writer: QuoteJsonWriter;
+  /** Bytes for quoteJson's answers (turned into strings at once). */
+  private readonly scratch = new ByteOut();
   /** Schedule parameters per service number, domestic [0] and international [1]. */
   private readonly scheduleParams: Omit<ScheduleInput, 'shipAt' | 'pathDurationS'>[][];
 
@@ -83,15 +86,24 @@ export class QuoteEngine {
   }
 
   /**
-   * The same answer as `quote`, as JSON text (what POST /api/quotes sends), in
-   * ASCII: non-ASCII characters are written as \u escapes.
+   * The same answer as `quote`, as JSON text in ASCII (non-ASCII characters
+   * are written as \u escapes).
    */
   quoteJson(req: QuoteRequest, opts: QuoteOptions = {}): string {
-    return this.writer.write(this.rate(req, opts));
+    return this.writer.write(this.rate(req, opts), this.scratch).toString('latin1');
   }
 
-  /** quoteJson handed out in pieces to `out` (for batches that write bytes as they go). */
-  quoteJsonTo(req: QuoteRequest, out: (piece: string) => void, opts: QuoteOptions = {}): void {
+  /**
+   * quoteJson as bytes, one answer of `out` (what POST /api/quotes sends):
+   * a view that later answers never overwrite. The input is checked before
+   * anything is written, so a bad request leaves `out` as it was.
+   */
+  quoteBytes(req: QuoteRequest, out: ByteOut, opts: QuoteOptions = {}): Buffer {
+    return this.writer.write(this.rate(req, opts), out);
+  }
+
+  /** quoteJson appended to `out` (a batch writes its rows one after another); nothing is written for a bad request. */
+  quoteJsonTo(req: QuoteRequest, out: ByteOut, opts: QuoteOptions = {}): void {
     this.writer.writeTo(this.rate(req, opts), out);
   }
 

@@ -2,7 +2,8 @@ import type { LineString } from 'geojson';
 import { pathGeometry, type Mode, type Network, type RawPath } from '../network/index.js';
 import type { Tariff } from './tariff.js';
 import { jsonText } from './json-text.js';
-import { flat, lineTemplate, type CongestionLines, type LineTemplate } from './pricing.js';
+import { asciiBytes } from './byte-out.js';
+import { lineTemplate, type CongestionLines, type LineTemplate } from './pricing.js';
 import type { Timed } from './schedule.js';
 
 /** The path summary of a quote option (ids of cities and hubs, metres, seconds). */
@@ -57,11 +58,11 @@ export interface RoutePlan {
   /** The last schedule per service number (most quotes are handed in on the same day, before the same cut-off). */
   timed: (Timed | undefined)[];
   summary: PathSummary;
-  /** `,"path":` + JSON of `summary` (no geometry) + `,"tags":[`, made when first written as JSON (pathJson()). */
-  pathJson: string | null;
+  /** Bytes of `,"path":` + JSON of `summary` (no geometry) + `,"tags":[`, made when first written as JSON (pathJson()). */
+  pathJson: Buffer | null;
   /** The path as a GeoJSON LineString and the summary JSON with it, made on first request. */
   geometry: LineString | null;
-  pathWithGeometryJson: string | null;
+  pathWithGeometryJson: Buffer | null;
 }
 
 /** The plan of a path (see RoutePlan). */
@@ -131,15 +132,15 @@ export function planRoute(network: Network, tariff: Tariff, provinceZh: Readonly
 export function planGeometry(network: Network, plan: RoutePlan): LineString {
   if (!plan.geometry) {
     plan.geometry = pathGeometry(plan.raw.nodes.map((id) => network.place(id)!), plan.raw.edges.map((e) => e.mode), network.data.sea);
-    plan.pathWithGeometryJson = flat(',"path":' + jsonText({ ...plan.summary, geometry: plan.geometry }) + ',"tags":[');
+    plan.pathWithGeometryJson = asciiBytes(',"path":' + jsonText({ ...plan.summary, geometry: plan.geometry }) + ',"tags":[');
   }
   return plan.geometry;
 }
 
-/** `,"path":` + the JSON of the plan's path summary, without or with its geometry (planGeometry first), + `,"tags":[`. */
-export function pathJson(plan: RoutePlan, geometry: boolean): string {
+/** Bytes of `,"path":` + the JSON of the plan's path summary, without or with its geometry (planGeometry first), + `,"tags":[`. */
+export function pathJson(plan: RoutePlan, geometry: boolean): Buffer {
   if (geometry) return plan.pathWithGeometryJson!;
-  if (plan.pathJson === null) plan.pathJson = flat(',"path":' + jsonText(plan.summary) + ',"tags":[');
+  if (plan.pathJson === null) plan.pathJson = asciiBytes(',"path":' + jsonText(plan.summary) + ',"tags":[');
   return plan.pathJson;
 }
 

@@ -1,4 +1,5 @@
 import { S_PER_DAY } from '../shared/units.js';
+import { asciiBytes } from './byte-out.js';
 import { isoDate, isoUtc } from './iso-time.js';
 
 export interface ScheduleInput {
@@ -87,13 +88,13 @@ export interface Timed {
   shipDayMs: number;
   departMs: number;
   when: Schedule;
-  json: string;
+  /** The bytes of the option's schedule fields in JSON (ASCII). */
+  json: Buffer;
 }
 
 /** The Timed of a hand-in on a path (departure() gives shipDayMs and departMs for the same input). */
 export function timed(shipAtMs: number, s: Omit<ScheduleInput, 'shipAt'>, shipDayMs: number, departMs: number): Timed {
   const when = scheduleFrom(shipAtMs, s);
-  const json = ',"transitDays":' + when.transitDays + ',"deliveryDate":"' + when.deliveryDate + '","departAt":"' + when.departAt + '","arriveAt":"' + when.arriveAt + '"';
-  json.charCodeAt(0); // flattened once: kept and written many times
+  const json = asciiBytes(',"transitDays":' + when.transitDays + ',"deliveryDate":"' + when.deliveryDate + '","departAt":"' + when.departAt + '","arriveAt":"' + when.arriveAt + '"');
   return { shipDayMs, departMs, when, json };
 }

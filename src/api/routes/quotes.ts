@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { Latin1Slab, parseBatchCsv, quoteBatchCsv, quoteBatchJson, type QuoteEngine, type QuoteRequest } from '../../quote/index.js';
+import { ByteOut, parseBatchCsv, quoteBatchCsv, quoteBatchJson, type QuoteEngine, type QuoteRequest } from '../../quote/index.js';
 import { InputError } from '../../shared/errors.js';
 import { problemResponses } from '../schemas/common.js';
 import { BatchRequestSchema, QuoteRequestSchema, QuoteResultSchema, type BatchRequestBody, type QuoteRequestBody } from '../schemas/quotes.js';
@@ -9,7 +9,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 /** POST /api/quotes and /api/quotes/batch: merchant prices and transit times. */
 const quotes: FastifyPluginAsync<{ engine: QuoteEngine }> = async (app, { engine }) => {
   engine.warmUp(); // compiled graphs and weight-free path trees, so the first quotes do not pay for them
-  const slab = new Latin1Slab();
+  const out = new ByteOut(); // answers are written into 64 KB slabs, one after another
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: 20 * 1024 * 1024 }, (_req, body, done) => done(null, body));
 
   app.post<{ Body: QuoteRequestBody; Querystring: { geometry?: 'true' | 'false' } }>(
@@ -27,10 +27,9 @@ const quotes: FastifyPluginAsync<{ engine: QuoteEngine }> = async (app, { engine
     },
     // A synchronous handler (no promise to settle per request); what it throws Fastify sends to the error handler.
     (req, reply) => {
-      const json = engine.quoteJson(req.body as QuoteRequest, { geometry: req.query.geometry === 'true' });
-      // quoteJson writes ASCII only, so its Latin-1 bytes are its UTF-8 bytes: copying them into a Buffer is
-      // enough, where a string reply would cost a byte count and a UTF-8 encoding (about twice as long).
-      reply.header('content-type', JSON_TYPE).send(slab.bytes(json));
+      // The answer's bytes (ASCII, so also its UTF-8), written straight into a slab: a string reply would cost
+      // a byte count and a UTF-8 encoding on top of building the string.
+      reply.header('content-type', JSON_TYPE).send(engine.quoteBytes(req.body as QuoteRequest, out, { geometry: req.query.geometry === 'true' }));
     },
   );
 

@@ -117,7 +117,7 @@ export function congestionLines(network: Network, congestion: ReadonlyMap<string
 /**
  * The cost lines of a path for a chargeable weight: first mile, line-haul per
  * mode, sorting, last mile, customs, fuel, remote area and congestion. Lines
- * that come to nothing are left out. The arithmetic is done edge by edge in
+ * that come to nothing once rounded to cents are left out. The arithmetic is done edge by edge in
  * path order, as the breakdown has always been computed, so amounts are the
  * same to the last bit.
  */
@@ -126,8 +126,8 @@ export function priceLines(t: Tariff, plan: RoutePlan, congestion: CongestionLin
   const amounts: number[] = [];
   let costCny = 0;
   const add = (line: LineTemplate, amountCny: number) => {
-    if (amountCny > 0) {
-      const a = round2(amountCny);
+    const a = round2(amountCny);
+    if (a > 0) {
       lines.push(line);
       amounts.push(a);
       costCny += a;

@@ -141,3 +141,27 @@ describe('quoteBatch', () => {
     expect(() => quoteBatch(engine(), new Array(10_001).fill({ origin: 'a', destination: 'b', weightKg: 1 }))).toThrow(/at most 10000/);
   });
 });
+
+describe('QuoteEngine on the shipped network', () => {
+  it('leaves out breakdown lines that round to ¥0.00 (a fuel surcharge on a few yuan of line-haul, say)', async () => {
+    const { defaultDataDir } = await import('../../src/shared/paths.js');
+    const net = new Network(loadNetworkData(defaultDataDir()));
+    const e = new QuoteEngine(net, loadTariff(join(defaultDataDir(), 'tariff.json')), () => new Date('2026-11-27T02:00:00Z'));
+    const ids = net.data.cities.map((c) => c.id);
+    let lines = 0;
+    for (let i = 0; i < 400; i++) {
+      const origin = ids[(i * 7) % ids.length];
+      const destination = ids[(i * 13 + 5) % ids.length];
+      if (origin === destination) continue;
+      for (const o of e.quote({ origin, destination, weightKg: 0.1 + (i % 9) * 0.3 }).options) {
+        for (const l of o.breakdown) {
+          expect(l.amountCny, `${origin}→${destination} ${o.service} ${l.component}`).toBeGreaterThan(0);
+          lines++;
+        }
+        // the lines still add up to the price
+        expect(o.breakdown.reduce((s, l) => s + l.amountCny, 0)).toBeCloseTo(o.priceCny, 6);
+      }
+    }
+    expect(lines).toBeGreaterThan(4000);
+  });
+});

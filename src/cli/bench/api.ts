@@ -3,7 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { loadNetworkData } from '../../network/index.js';
+import { loadNetworkData, Network } from '../../network/index.js';
+import { ByteOut, loadTariff, QuoteEngine, type QuoteRequest } from '../../quote/index.js';
 import { InputError } from '../../shared/errors.js';
 import { createRng } from '../../shared/random.js';
 import { defaultDataDir, packageRoot } from '../../shared/paths.js';
@@ -141,6 +142,28 @@ function load(name: string, server: { port: number; proc: ChildProcess }, bodies
   });
 }
 
+/**
+ * CPU µs per quote of the engine alone, in this process (no HTTP): the bench's bodies parsed as the server
+ * would, one pass to fill the route plans, then `passes` timed passes writing each answer's bytes as the
+ * route does. The rest of a server's CPU per request is HTTP, Fastify and the kernel.
+ */
+function engineCpuUs(bodies: string[], passes: number): number {
+  const dataDir = defaultDataDir();
+  const engine = new QuoteEngine(new Network(loadNetworkData(dataDir)), loadTariff(join(dataDir, 'tariff.json')));
+  engine.warmUp();
+  const out = new ByteOut();
+  const requests = bodies.map((b) => JSON.parse(b) as QuoteRequest);
+  for (const r of requests) engine.quoteBytes(r, out);
+  const perPass: number[] = [];
+  for (let k = 0; k < passes; k++) {
+    const t0 = process.cpuUsage();
+    for (const r of requests) engine.quoteBytes(r, out);
+    const t = process.cpuUsage(t0);
+    perPass.push((t.user + t.system) / requests.length);
+  }
+  return median(perPass);
+}
+
 /** A 10,000-row batch as JSON ({ rows }) or as CSV (text/csv in and out): seconds until the whole answer is read and parsed. */
 async function timeBatch(port: number, rows: Record<string, unknown>[], kind: 'json' | 'csv'): Promise<{ seconds: number; okRows: number; errorRows: number; bytes: number }> {
   const url = `http://127.0.0.1:${port}/api/quotes/batch`;
@@ -210,6 +233,9 @@ export async function run(argv: string[]): Promise<void> {
     console.log(`batch JSON: 10,000 rows in ${jsonCold.seconds.toFixed(2)} s cold, ${jsonWarm.seconds.toFixed(2)} s warm (${jsonCold.okRows} quoted, ${jsonCold.errorRows} errors, ${mb(jsonCold.bytes)} MB)`);
     console.log(`batch CSV:  10,000 rows in ${csvCold.seconds.toFixed(2)} s cold, ${csvWarm.seconds.toFixed(2)} s warm (${csvCold.okRows} quoted, ${csvCold.errorRows} errors, ${mb(csvCold.bytes)} MB)`);
 
+    const engineUs = engineCpuUs(bodies, 3);
+    console.log(`engine alone: ${engineUs.toFixed(1)} µs CPU per quote in-process (${bodies.length.toLocaleString('en')} bodies, median of 3 passes)`);
+
     const bare = await startServer(() => [join(dist, 'bench', 'bare-server.js')], '/api/quotes');
     procs.push(bare.proc);
     await load('warm-up', bare, bodies, 2, connections);
@@ -239,7 +265,7 @@ export async function run(argv: string[]): Promise<void> {
     const out = flagString(args, 'out');
     if (out) {
       const batch = { rows: 10_000, coldS: jsonCold.seconds, warmS: jsonWarm.seconds, okRows: jsonCold.okRows, errorRows: jsonCold.errorRows, csvColdS: csvCold.seconds, csvWarmS: csvWarm.seconds, jsonBytes: jsonCold.bytes, csvBytes: csvCold.bytes };
-      writeFileSync(out, JSON.stringify({ seconds, connections, seed, rounds, batch, results, ratios, ratio }, null, 2));
+      writeFileSync(out, JSON.stringify({ seconds, connections, seed, rounds, batch, engineCpuUsPerQuote: engineUs, results, ratios, ratio }, null, 2));
     }
     console.log(`quotes: ${q.requestsPerS.toFixed(0)} req/s (bare ${b.requestsPerS.toFixed(0)} req/s, ratio ${ratio.toFixed(2)}), p99 ${q.p99Ms} ms, errors ${q.errors}`);
   } finally {

@@ -78,14 +78,30 @@ export function buildSearchData(inp: SearchDataInput): SearchData {
   // Symmetric correlation sets: v is a neighbour of u when v is among the
   // closest of u, or u among the closest of v (as in HGS-CVRP).
   const sets: Set<number>[] = Array.from({ length: N1 }, () => new Set<number>());
-  const order: number[] = [];
+  // The `granular` closest of each customer by (cost, index), kept sorted in a
+  // small buffer while scanning the row (the first `granular` of a full sort).
+  const bestJ = new Int32Array(granular);
+  const bestC = new Float64Array(granular);
   for (let i = 1; i <= n; i++) {
-    order.length = 0;
-    for (let j = 1; j <= n; j++) if (j !== i) order.push(j);
-    order.sort((a, b) => inp.cost[i * N1 + a] - inp.cost[i * N1 + b] || a - b);
-    for (let k = 0; k < granular; k++) {
-      sets[i].add(order[k]);
-      sets[order[k]].add(i);
+    let m = 0;
+    const row = i * N1;
+    for (let j = 1; j <= n; j++) {
+      if (j === i) continue;
+      const c = inp.cost[row + j];
+      // j grows, so an equal cost never displaces an earlier index.
+      if (m === granular && !(c < bestC[m - 1])) continue;
+      let k = m < granular ? m++ : m - 1;
+      while (k > 0 && bestC[k - 1] > c) {
+        bestC[k] = bestC[k - 1];
+        bestJ[k] = bestJ[k - 1];
+        k--;
+      }
+      bestC[k] = c;
+      bestJ[k] = j;
+    }
+    for (let k = 0; k < m; k++) {
+      sets[i].add(bestJ[k]);
+      sets[bestJ[k]].add(i);
     }
   }
   const nbrStart = new Int32Array(N1 + 1);

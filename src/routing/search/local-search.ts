@@ -176,6 +176,7 @@ export class LocalSearch {
 
   private firstEmptyRoute(): number {
     const s = this.state;
+    if (s.used >= s.R) return -1; // every slot in use (a limited fleet at its size)
     for (let r = 0; r < s.R; r++) if (s.routeSize[r] === 0) return r;
     return -1;
   }

@@ -8,7 +8,9 @@ const EPS = 1e-5;
  * with a shared pre-filter for u and v in different routes: the arcs around
  * u and v are read once and every move gets a lower bound on its change
  * (arc costs + fixed cost − the two routes' current penalties, since new
- * penalties are never negative). Only a move whose bound could improve is
+ * penalties are never negative; with a duration cost, arcs also count their
+ * travel time at that cost and the routes' penalties count only their slack
+ * over travel + service time, see RouteState.routeSlack). Only a move whose bound could improve is
  * evaluated exactly by its operator, so the search takes the same moves as
  * calling every operator, at a fraction of the cost (most pairs are
  * rejected by the bound). Within a route every operator is called.
@@ -18,6 +20,8 @@ export class PairMoves {
   private readonly W: number;
   /** 2-opt* may also join heads (reversing both), only with symmetric costs and no time resource. */
   private readonly heads: boolean;
+  /** No time resource: moves within a route change arc costs only (tryIntraNoTime). */
+  private readonly noTime: boolean;
 
   constructor(
     private readonly s: RouteState,
@@ -30,9 +34,11 @@ export class PairMoves {
     private readonly twoOpt: NodeOperator,
     private readonly twoOptStar: NodeOperator,
   ) {
-    this.C = s.data.cost;
+    // Bounds on cost + duration cost (identical to the cost matrix without a duration cost).
+    this.C = s.boundCost;
     this.W = s.n + 1;
     this.heads = s.data.symmetric && s.data.time === null;
+    this.noTime = s.data.time === null;
   }
 
   /** Applies the first improving move of the pair; true when one was applied. Written out so every call site stays monomorphic. */
@@ -60,7 +66,8 @@ export class PairMoves {
     const cVnV = C[lv + lnV];
     const cPvV = C[lpV + L[v]];
     const cVu = C[lv + L[u]];
-    const base = s.routePenalty[rU] + s.routePenalty[rV] - EPS;
+    // New penalties are never negative, and a route's duration cost is at least that of its travel + service time.
+    const base = s.routeSlack[rU] + s.routeSlack[rV] - EPS;
     const sizeU = s.routeSize[rU];
     const sizeV = s.routeSize[rV];
     // relocate-1: u after v.
@@ -139,6 +146,7 @@ export class PairMoves {
   }
 
   private tryIntra(u: number, v: number): boolean {
+    if (this.noTime) return this.tryIntraNoTime(u, v);
     const r1 = this.relocate1;
     if (r1.evaluate(u, v) < -EPS) return r1.apply(u, v), true;
     const r2 = this.relocate2;
@@ -153,6 +161,91 @@ export class PairMoves {
     if (u < v && s22.evaluate(u, v) < -EPS) return s22.apply(u, v), true;
     const t = this.twoOpt;
     if (t.evaluate(u, v) < -EPS) return t.apply(u, v), true;
+    return false;
+  }
+
+  /**
+   * tryIntra without a time resource: every move's change is its arc-cost
+   * change (loads do not change within a route), so the arcs around u and v
+   * are read once and each change is written out with the operator's own
+   * arithmetic and structural checks (Exchange, RelocateReversed, TwoOpt);
+   * the first improving move is applied by its operator.
+   */
+  private tryIntraNoTime(u: number, v: number): boolean {
+    const s = this.s;
+    const C = s.data.cost;
+    const L = s.loc;
+    const W = this.W;
+    const n = s.n;
+    const pos = s.pos;
+    const pU = s.prev[u];
+    const nU = s.next[u];
+    const nV = s.next[v];
+    const pV = s.prev[v];
+    const lu = L[u];
+    const lv = L[v];
+    const lpU = L[pU];
+    const lnU = L[nU];
+    const lnV = L[nV];
+    const lpV = L[pV];
+    const posU = pos[u];
+    const posV = pos[v];
+    const cPuU = C[lpU * W + lu];
+    const cVnV = C[lv * W + lnV];
+    // relocate-1: u after v.
+    if (v !== pU) {
+      const dc = C[lpU * W + lnU] - cPuU - C[lu * W + lnU] + C[lv * W + lu] + C[lu * W + lnV] - cVnV;
+      if (dc < -EPS) return this.relocate1.apply(u, v), true;
+    }
+    const xIn = nU <= n;
+    const x = nU;
+    const lx = lnU;
+    const nX = xIn ? s.next[x] : -1;
+    const lnX = xIn ? L[nX] : 0;
+    const cUx = C[lu * W + lx];
+    if (xIn) {
+      // relocate-2: u, x after v.
+      if (v !== pU && !(posV >= posU && posV <= pos[x])) {
+        const dc = C[lpU * W + lnX] - cPuU - C[lx * W + lnX] + C[lv * W + lu] + C[lx * W + lnV] - cVnV;
+        if (dc < -EPS) return this.relocate2.apply(u, v), true;
+      }
+      // relocate-2r: x, u after v.
+      if (v !== x) {
+        const turn = C[lx * W + lu] - cUx;
+        const dc = C[lpU * W + lnX] - cPuU - C[lx * W + lnX] + C[lv * W + lx] + C[lu * W + (v === pU ? lnX : lnV)] - (v === pU ? C[lpU * W + lnX] : cVnV) + turn;
+        if (dc < -EPS) return this.relocate2r.apply(u, v), true;
+      }
+    }
+    // swap-1-1 (u < v), disjoint and not adjacent.
+    if (u < v && (posU < posV ? posU + 1 < posV : posV + 1 < posU)) {
+      const dc = C[lpU * W + lv] + C[lv * W + lnU] + C[lpV * W + lu] + C[lu * W + lnV] - cPuU - C[lu * W + lnU] - C[lpV * W + lv] - cVnV;
+      if (dc < -EPS) return this.swap11.apply(u, v), true;
+    }
+    if (xIn) {
+      const posX = pos[x];
+      // swap-2-1: (u, x) with v.
+      if (posU < posV ? posX + 1 < posV : posV + 1 < posU) {
+        const dc = C[lpU * W + lv] + C[lv * W + lnX] + C[lpV * W + lu] + C[lx * W + lnV] - cPuU - C[lx * W + lnX] - C[lpV * W + lv] - cVnV;
+        if (dc < -EPS) return this.swap21.apply(u, v), true;
+      }
+      // swap-2-2: (u, x) with (v, y), u < v.
+      if (u < v && nV <= n) {
+        const y = nV;
+        const posY = pos[y];
+        if (posU < posV ? posX + 1 < posV : posY + 1 < posU) {
+          const nY = s.next[y];
+          const ly = lnV;
+          const lnY = L[nY];
+          const dc = C[lpU * W + lv] + C[ly * W + lnX] + C[lpV * W + lu] + C[lx * W + lnY] - cPuU - C[lx * W + lnX] - C[lpV * W + lv] - C[ly * W + lnY];
+          if (dc < -EPS) return this.swap22.apply(u, v), true;
+        }
+      }
+    }
+    // 2-opt: u before v, reversing next(u)..v.
+    if (s.data.symmetric && posU < posV && x !== v) {
+      const dc = C[lu * W + lv] + C[lx * W + lnV] - C[lu * W + lx] - cVnV;
+      if (dc < -EPS) return this.twoOpt.apply(u, v), true;
+    }
     return false;
   }
 }

@@ -33,8 +33,30 @@ export class RouteState {
   readonly routeSize: Int32Array;
   /** Penalty (load + duration excess) of each route at the current penalty weights. */
   readonly routePenalty: Float64Array;
+  /** Travel time + service time of each route (a lower bound on its duration), when there is a time resource. */
+  readonly routeWork: Float64Array;
+  /**
+   * routePenalty − durationCost · routeWork: what a move may gain on the
+   * route's penalties at best, given that its new duration is at least its
+   * new travel + service time (equal to routePenalty without a duration cost).
+   */
+  readonly routeSlack: Float64Array;
+  /**
+   * Arc costs for move bounds: cost + durationCost · travel time (the cost
+   * matrix itself without a duration cost). A move's sum over changed arcs
+   * of these, minus the routes' slack, bounds its change from below (the
+   * routes' total service time is unchanged by a move).
+   */
+  readonly boundCost: Float64Array;
   /** Move counter value when the route last changed. */
   readonly routeModified: Float64Array;
+  /**
+   * Stamp of each route's current sequence: a new value, unique over the
+   * state's lifetime, at every update of the route (also when a new solution
+   * is loaded), for caches keyed by a route's content (SWAP* insertions).
+   */
+  readonly routeVersion: Float64Array;
+  private versions = 0;
   /** Circle sector [start, end] of each route's customers (polar angles), when coordinates exist. */
   readonly sectorStart: Int32Array;
   readonly sectorEnd: Int32Array;
@@ -70,7 +92,20 @@ export class RouteState {
     this.routeDur = new Float64Array(R);
     this.routeSize = new Int32Array(R);
     this.routePenalty = new Float64Array(R);
+    this.routeWork = new Float64Array(R);
+    this.routeSlack = new Float64Array(R);
+    const time = data.time;
+    const dc = data.durationCost;
+    if (time !== null && dc > 0) {
+      const cost = data.cost;
+      const b = new Float64Array(cost.length);
+      for (let k = 0; k < b.length; k++) b[k] = cost[k] + dc * time[k];
+      this.boundCost = b;
+    } else {
+      this.boundCost = data.cost;
+    }
     this.routeModified = new Float64Array(R);
+    this.routeVersion = new Float64Array(R);
     this.sectorStart = new Int32Array(R);
     this.sectorEnd = new Int32Array(R);
     this.scratch = new Int32Array(n + 2);
@@ -115,6 +150,14 @@ export class RouteState {
    */
   loadPenalty(r: number, remA: number, remB: number, addA: number, addB: number): number {
     const D = this.D;
+    if (D === 1) {
+      // One dimension written out (the same arithmetic as the loop below).
+      let load = this.routeLoad[r];
+      if (remA >= 0) load -= this.cumLoad[remB] - this.cumLoad[this.prev[remA]];
+      if (addA >= 0) load += this.cumLoad[addB] - this.cumLoad[this.prev[addA]];
+      const cap = this.data.capacity[0];
+      return (load > cap ? 0 + (load - cap) : 0) * this.penaltyLoad;
+    }
     const cap = this.data.capacity;
     let excess = 0;
     for (let d = 0; d < D; d++) {
@@ -182,6 +225,8 @@ export class RouteState {
     let first = true;
     let s0 = 0;
     let s1 = 0;
+    const time = data.time;
+    let work = 0;
     while (x !== end) {
       const y = this.next[x];
       p++;
@@ -189,6 +234,7 @@ export class RouteState {
       this.route[y] = r;
       for (let d = 0; d < D; d++) this.cumLoad[y * D + d] = this.cumLoad[x * D + d] + data.demand[this.loc[y] * D + d];
       this.cumCost[y] = this.cumCost[x] + this.c(x, y);
+      if (time !== null) work += time[this.loc[x] * (this.n + 1) + this.loc[y]] + data.service[this.loc[y]];
       if (angle !== null && y !== end) {
         const a = angle[y];
         if (first) {
@@ -208,17 +254,28 @@ export class RouteState {
     this.routeCost[r] = this.cumCost[end];
     this.routeTimeExcess[r] = data.time !== null ? this.timing.update(r) : 0;
     this.routeDur[r] = data.time !== null ? this.timing.lastDur : 0;
-    this.routePenalty[r] = this.loadPenalty(r, -1, -1, -1, -1) + this.timePenalty(r);
+    this.routeWork[r] = work;
+    this.setPenalty(r);
     this.sectorStart[r] = s0;
     this.sectorEnd[r] = s1;
     this.routeModified[r] = this.moves;
+    this.routeVersion[r] = ++this.versions;
   }
 
   /** Recomputes every route's penalty after the penalty weights changed. */
   refreshPenalties(): void {
-    for (let r = 0; r < this.R; r++) {
-      this.routePenalty[r] = this.loadPenalty(r, -1, -1, -1, -1) + this.timePenalty(r);
-    }
+    for (let r = 0; r < this.R; r++) this.setPenalty(r);
+  }
+
+  private setPenalty(r: number): void {
+    const pen = this.loadPenalty(r, -1, -1, -1, -1) + this.timePenalty(r);
+    this.routePenalty[r] = pen;
+    this.routeSlack[r] = pen - this.data.durationCost * this.routeWork[r];
+  }
+
+  /** timePenalty(r) − durationCost · routeWork[r]: a bound on what an intra-route move may gain on r's time penalty. */
+  timeSlack(r: number): number {
+    return this.timePenalty(r) - this.data.durationCost * this.routeWork[r];
   }
 
   /** Marks a move as applied and refreshes the given routes. */

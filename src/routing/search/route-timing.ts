@@ -95,27 +95,100 @@ export class RouteTiming {
 
   /** Appends visits a, next(a), ..., b (same route), coming from `from`. */
   range(from: number, a: number, b: number): void {
-    const next = this.s.next;
-    for (let x = a; ; x = next[x]) {
-      this.node(from, x);
-      if (x === b) return;
-      from = x;
-    }
+    this.walk(this.s.next, from, a, b);
   }
 
   /** Appends visits a, prev(a), ..., b (same route, backwards), coming from `from`. */
   rangeBack(from: number, a: number, b: number): void {
-    const prev = this.s.prev;
-    for (let x = a; ; x = prev[x]) {
-      this.node(from, x);
-      if (x === b) return;
-      from = x;
+    this.walk(this.s.prev, from, a, b);
+  }
+
+  /** Appends visits a, link(a), ..., b coming from `from` (`node` repeated). */
+  private walk(link: Int32Array, from: number, a: number, b: number): void {
+    const acc = this.acc;
+    this.walkFrom(link, from, a, b, acc.dur, acc.warp, acc.early, acc.late);
+    acc.dur = this.wDur;
+    acc.warp = this.wWarp;
+    acc.early = this.wEarly;
+    acc.late = this.wLate;
+  }
+
+  // Result of walkFrom.
+  private wDur = 0;
+  private wWarp = 0;
+  private wEarly = 0;
+  private wLate = 0;
+
+  /**
+   * The segment (dur, warp, early, late) ⊕ visits a, link(a), ..., b coming
+   * from `from`, left in wDur/wWarp/wEarly/wLate: Seg.append written out with
+   * the segment in locals (the same arithmetic).
+   */
+  private walkFrom(link: Int32Array, from: number, a: number, b: number, dur: number, warp: number, early: number, late: number): void {
+    const s = this.s;
+    const d = s.data;
+    const time = d.time!;
+    const service = d.service;
+    const E = d.early;
+    const Lt = d.late;
+    const L = s.loc;
+    const W = s.n + 1;
+    let row = L[from] * W;
+    for (let x = a; ; x = link[x]) {
+      const l = L[x];
+      const t = time[row + l];
+      const delta = dur - warp + t;
+      const el = E[l];
+      const ll = Lt[l];
+      const w1 = el - delta - late;
+      const wait = w1 > 0 ? w1 : 0;
+      const w2 = early + delta - ll;
+      const tw = w2 > 0 ? w2 : 0;
+      const e = el - delta;
+      const lx = ll - delta;
+      early = (e > early ? e : early) - wait;
+      late = (lx < late ? lx : late) + tw;
+      dur = dur + service[l] + t + wait;
+      warp = warp + 0 + tw;
+      if (x === b) break;
+      row = l * W;
     }
+    this.wDur = dur;
+    this.wWarp = warp;
+    this.wEarly = early;
+    this.wLate = late;
+  }
+
+  /**
+   * Time penalty of the route prefix(p) ⊕ visits a, link(a), ..., b ⊕
+   * suffix(q), with link = next (forward) or prev (the visits reversed): the
+   * same as prefix(p); range/rangeBack(p, a, b); suffix(b, q); penalty(),
+   * without the scratch segment (which it leaves untouched).
+   */
+  through(p: number, a: number, b: number, q: number, backward: boolean): number {
+    const s = this.s;
+    this.walkFrom(backward ? s.prev : s.next, p, a, b, this.fDur[p], this.fWarp[p], this.fEarly[p], this.fLate[p]);
+    const d = s.data;
+    const L = s.loc;
+    const t = d.time![L[b] * (s.n + 1) + L[q]];
+    const dur0 = this.wDur;
+    const warp0 = this.wWarp;
+    const delta = dur0 - warp0 + t;
+    const w1 = this.bEarly[q] - delta - this.wLate;
+    const wait = w1 > 0 ? w1 : 0;
+    const w2 = this.wEarly + delta - this.bLate[q];
+    const tw = w2 > 0 ? w2 : 0;
+    const dur = dur0 + this.bDur[q] + t + wait;
+    const warp = warp0 + this.bWarp[q] + tw;
+    const over = dur - d.maxDuration;
+    return s.penaltyTime * (warp + (over > 0 ? over : 0)) + d.durationCost * dur;
   }
 
   /** Appends the segment from y to the end of y's route, coming from `from`. */
   suffix(from: number, y: number): void {
-    this.acc.append(this.s.t(from, y), this.bDur[y], this.bWarp[y], this.bEarly[y], this.bLate[y]);
+    const s = this.s;
+    const L = s.loc;
+    this.acc.append(s.data.time![L[from] * (s.n + 1) + L[y]], this.bDur[y], this.bWarp[y], this.bEarly[y], this.bLate[y]);
   }
 
   /** Time penalty of the built segment as a whole route, plus its duration cost. */
@@ -124,11 +197,23 @@ export class RouteTiming {
     return this.s.penaltyTime * this.acc.excess(d.maxDuration) + d.durationCost * this.acc.dur;
   }
 
-  /** Time penalty of prefix(a) ⊕ suffix(b) (a and b possibly in different routes). */
+  /** Time penalty of prefix(a) ⊕ suffix(b) (a and b possibly in different routes); Seg.append written out, scratch untouched. */
   join(a: number, b: number): number {
-    this.prefix(a);
-    this.suffix(a, b);
-    return this.penalty();
+    const s = this.s;
+    const d = s.data;
+    const L = s.loc;
+    const t = d.time![L[a] * (s.n + 1) + L[b]];
+    const dur0 = this.fDur[a];
+    const warp0 = this.fWarp[a];
+    const delta = dur0 - warp0 + t;
+    const w1 = this.bEarly[b] - delta - this.fLate[a];
+    const wait = w1 > 0 ? w1 : 0;
+    const w2 = this.fEarly[a] + delta - this.bLate[b];
+    const tw = w2 > 0 ? w2 : 0;
+    const dur = dur0 + this.bDur[b] + t + wait;
+    const warp = warp0 + this.bWarp[b] + tw;
+    const over = dur - d.maxDuration;
+    return s.penaltyTime * (warp + (over > 0 ? over : 0)) + d.durationCost * dur;
   }
 
   /**

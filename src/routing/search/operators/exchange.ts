@@ -57,8 +57,10 @@ export class Exchange implements NodeOperator {
         if (v === pU || (s.pos[v] >= s.pos[u] && s.pos[v] <= s.pos[uEnd])) return 0;
         const dc = C[L[pU] * W + L[nU]] - C[L[pU] * W + L[u]] - C[L[uEnd] * W + L[nU]] + C[L[v] * W + L[u]] + C[L[uEnd] * W + L[nV]] - C[L[v] * W + L[nV]];
         if (!this.hasTime) return dc;
-        // The new route's time penalty is never negative: no gain unless dc beats the current one.
-        if (dc >= s.timePenalty(rU)) return 0;
+        // The new route's time penalty is never negative, and its duration cost at least that of its travel + service time.
+        const B = s.boundCost;
+        const dcb = B === C ? dc : B[L[pU] * W + L[nU]] - B[L[pU] * W + L[u]] - B[L[uEnd] * W + L[nU]] + B[L[v] * W + L[u]] + B[L[uEnd] * W + L[nV]] - B[L[v] * W + L[nV]];
+        if (dcb >= s.timeSlack(rU)) return 0;
         if (s.pos[v] > s.pos[uEnd]) {
           s.timing.prefix(pU);
           s.timing.range(pU, nU, v);
@@ -77,17 +79,25 @@ export class Exchange implements NodeOperator {
       const sizeU = s.routeSize[rU];
       const sizeV = s.routeSize[rV];
       const fixed = s.fixedDelta(sizeU, sizeV, sizeU - this.N, sizeV + this.N);
-      if (dcU + dcV + fixed >= s.routePenalty[rU] + s.routePenalty[rV]) return 0;
+      const B = s.boundCost;
+      if (B === C) {
+        if (dcU + dcV + fixed >= s.routePenalty[rU] + s.routePenalty[rV]) return 0;
+      } else {
+        // Arc costs + duration cost of travel against the routes' slack (RouteState.routeSlack).
+        const bU = B[L[pU] * W + L[nU]] - B[L[pU] * W + L[u]] - B[L[uEnd] * W + L[nU]];
+        const bV = B[L[v] * W + L[u]] + B[L[uEnd] * W + L[nV]] - B[L[v] * W + L[nV]];
+        if (bU + bV + fixed >= s.routeSlack[rU] + s.routeSlack[rV]) return 0;
+      }
       let penU = s.loadPenalty(rU, u, uEnd, -1, -1);
       let penV = s.loadPenalty(rV, -1, -1, u, uEnd);
       if (this.hasTime) {
         // Time penalties are never negative: no gain when loads alone lose.
         if (dcU + dcV + fixed + penU + penV >= s.routePenalty[rU] + s.routePenalty[rV]) return 0;
+        // The insertion first: when it alone loses, the removal need not be timed.
+        const tV = s.timing.through(v, u, uEnd, nV, false);
+        if (dcU + dcV + fixed + penU + penV + tV >= s.routePenalty[rU] + s.routePenalty[rV]) return 0;
         penU += s.timing.join(pU, nU);
-        s.timing.prefix(v);
-        s.timing.range(v, u, uEnd);
-        s.timing.suffix(uEnd, nV);
-        penV += s.timing.penalty();
+        penV += tV;
       }
       return dcU + dcV + fixed + penU - s.routePenalty[rU] + penV - s.routePenalty[rV];
     }
@@ -102,7 +112,9 @@ export class Exchange implements NodeOperator {
       } else if (s.pos[vEnd] + 1 >= s.pos[u]) return 0;
       const dc = C[L[pU] * W + L[v]] + C[L[vEnd] * W + L[nU]] + C[L[pV] * W + L[u]] + C[L[uEnd] * W + L[nV]] - C[L[pU] * W + L[u]] - C[L[uEnd] * W + L[nU]] - C[L[pV] * W + L[v]] - C[L[vEnd] * W + L[nV]];
       if (!this.hasTime) return dc;
-      if (dc >= s.timePenalty(rU)) return 0;
+      const B = s.boundCost;
+      const dcb = B === C ? dc : B[L[pU] * W + L[v]] + B[L[vEnd] * W + L[nU]] + B[L[pV] * W + L[u]] + B[L[uEnd] * W + L[nV]] - B[L[pU] * W + L[u]] - B[L[uEnd] * W + L[nU]] - B[L[pV] * W + L[v]] - B[L[vEnd] * W + L[nV]];
+      if (dcb >= s.timeSlack(rU)) return 0;
       const uFirst = s.pos[u] < s.pos[v];
       const a = uFirst ? u : v;
       const aEnd = uFirst ? uEnd : vEnd;
@@ -118,19 +130,22 @@ export class Exchange implements NodeOperator {
     }
     const dcU = C[L[pU] * W + L[v]] + C[L[vEnd] * W + L[nU]] - C[L[pU] * W + L[u]] - C[L[uEnd] * W + L[nU]];
     const dcV = C[L[pV] * W + L[u]] + C[L[uEnd] * W + L[nV]] - C[L[pV] * W + L[v]] - C[L[vEnd] * W + L[nV]];
-    if (dcU + dcV >= s.routePenalty[rU] + s.routePenalty[rV]) return 0;
+    const B = s.boundCost;
+    if (B === C) {
+      if (dcU + dcV >= s.routePenalty[rU] + s.routePenalty[rV]) return 0;
+    } else {
+      const bU = B[L[pU] * W + L[v]] + B[L[vEnd] * W + L[nU]] - B[L[pU] * W + L[u]] - B[L[uEnd] * W + L[nU]];
+      const bV = B[L[pV] * W + L[u]] + B[L[uEnd] * W + L[nV]] - B[L[pV] * W + L[v]] - B[L[vEnd] * W + L[nV]];
+      if (bU + bV >= s.routeSlack[rU] + s.routeSlack[rV]) return 0;
+    }
     let penU = s.loadPenalty(rU, u, uEnd, v, vEnd);
     let penV = s.loadPenalty(rV, v, vEnd, u, uEnd);
     if (this.hasTime) {
       if (dcU + dcV + penU + penV >= s.routePenalty[rU] + s.routePenalty[rV]) return 0;
-      s.timing.prefix(pU);
-      s.timing.range(pU, v, vEnd);
-      s.timing.suffix(vEnd, nU);
-      penU += s.timing.penalty();
-      s.timing.prefix(pV);
-      s.timing.range(pV, u, uEnd);
-      s.timing.suffix(uEnd, nV);
-      penV += s.timing.penalty();
+      const tU = s.timing.through(pU, v, vEnd, nU, false);
+      if (dcU + dcV + penU + penV + tU >= s.routePenalty[rU] + s.routePenalty[rV]) return 0;
+      penU += tU;
+      penV += s.timing.through(pV, u, uEnd, nV, false);
     }
     return dcU + dcV + penU - s.routePenalty[rU] + penV - s.routePenalty[rV];
   }

@@ -41,7 +41,10 @@ export class RelocateReversed implements NodeOperator {
       // v === pU: the pair stays in place, reversed (x after pU).
       const dc = C[L[pU] * W + L[nU]] - C[L[pU] * W + L[u]] - C[L[x] * W + L[nU]] + C[L[v] * W + L[x]] + C[L[u] * W + L[v === pU ? nU : nV]] - (v === pU ? C[L[pU] * W + L[nU]] : C[L[v] * W + L[nV]]) + turn;
       if (!this.hasTime) return dc;
-      if (dc >= s.timePenalty(rU)) return 0;
+      // Same bound on arc costs + duration cost of travel (RouteState.boundCost), against the route's slack.
+      const B = s.boundCost;
+      const dcb = B === C ? dc : B[L[pU] * W + L[nU]] - B[L[pU] * W + L[u]] - B[L[x] * W + L[nU]] + B[L[v] * W + L[x]] + B[L[u] * W + L[v === pU ? nU : nV]] - (v === pU ? B[L[pU] * W + L[nU]] : B[L[v] * W + L[nV]]) + (B[L[x] * W + L[u]] - B[L[u] * W + L[x]]);
+      if (dcb >= s.timeSlack(rU)) return 0;
       const t = s.timing;
       if (v === pU) {
         t.prefix(pU);
@@ -66,15 +69,22 @@ export class RelocateReversed implements NodeOperator {
     const sizeV = s.routeSize[rV];
     const fixed = s.fixedDelta(sizeU, sizeV, sizeU - 2, sizeV + 2);
     const base = s.routePenalty[rU] + s.routePenalty[rV];
-    if (dcU + dcV + fixed >= base) return 0;
+    const B = s.boundCost;
+    if (B === C) {
+      if (dcU + dcV + fixed >= base) return 0;
+    } else {
+      // Arc costs + duration cost of travel against the routes' slack (RouteState.routeSlack).
+      const b = B[L[pU] * W + L[nU]] - B[L[pU] * W + L[u]] - B[L[x] * W + L[nU]] + B[L[v] * W + L[x]] + B[L[u] * W + L[nV]] - B[L[v] * W + L[nV]] + (B[L[x] * W + L[u]] - B[L[u] * W + L[x]]);
+      if (b + fixed >= s.routeSlack[rU] + s.routeSlack[rV]) return 0;
+    }
     let pen = s.loadPenalty(rU, u, x, -1, -1) + s.loadPenalty(rV, -1, -1, u, x);
     if (this.hasTime) {
       if (dcU + dcV + fixed + pen >= base) return 0;
+      // The insertion first: when it alone loses, the removal need not be timed.
+      const tV = s.timing.through(v, x, u, nV, true);
+      if (dcU + dcV + fixed + pen + tV >= base) return 0;
       pen += s.timing.join(pU, nU);
-      s.timing.prefix(v);
-      s.timing.rangeBack(v, x, u);
-      s.timing.suffix(u, nV);
-      pen += s.timing.penalty();
+      pen += tV;
     }
     return dcU + dcV + fixed + pen - base;
   }

@@ -43,7 +43,10 @@ export class TwoOptStar implements NodeOperator {
       const nU = s.pos[u] + sizeV - s.pos[v];
       const nV = s.pos[v] + sizeU - s.pos[u];
       const fixed = s.fixedDelta(sizeU, sizeV, nU, nV);
-      if (dc + fixed < base) {
+      // With a duration cost, the bound also counts the travel time at that cost against the routes' slack (RouteState.routeSlack).
+      const B = s.boundCost;
+      const pass = B === C ? dc + fixed < base : B[Lc[u] * W + Lc[y]] + B[Lc[v] * W + Lc[x]] - B[Lc[u] * W + Lc[x]] - B[Lc[v] * W + Lc[y]] + fixed < s.routeSlack[rU] + s.routeSlack[rV];
+      if (pass) {
         let pen = 0;
         for (let d = 0; d < D; d++) L[d] = s.cumLoad[u * D + d] + s.routeLoad[rV * D + d] - s.cumLoad[v * D + d];
         pen += s.loadPenaltyOf(L);

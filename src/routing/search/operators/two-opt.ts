@@ -24,12 +24,14 @@ export class TwoOpt implements NodeOperator {
     const dc = s.c(u, v) + s.c(x, y) - s.c(u, x) - s.c(v, y);
     if (s.data.time === null) return dc;
     const r = s.route[u];
-    // The new time penalty is never negative.
-    if (dc >= s.timePenalty(r)) return 0;
-    s.timing.prefix(u);
-    s.timing.rangeBack(u, v, x);
-    s.timing.suffix(x, y);
-    return dc + s.timing.penalty() - s.timePenalty(r);
+    // The new time penalty is never negative, and its duration cost at least that of travel + service.
+    const B = s.boundCost;
+    if (B !== s.data.cost) {
+      const L = s.loc;
+      const W = s.n + 1;
+      if (B[L[u] * W + L[v]] + B[L[x] * W + L[y]] - B[L[u] * W + L[x]] - B[L[v] * W + L[y]] >= s.timeSlack(r)) return 0;
+    } else if (dc >= s.timeSlack(r)) return 0;
+    return dc + s.timing.through(u, v, x, y, true) - s.timePenalty(r);
   }
 
   apply(u: number, v: number): void {

@@ -35,6 +35,14 @@ export interface HgsParams extends PopulationParams {
   routeMinAttempt: number;
   /** Initial population = descentInitialFactor · mu with the fleet descent (its route minimisation takes time too). */
   descentInitialFactor: number;
+  /**
+   * End of the fleet descent: plans with more routes than the best leave the
+   * population and reseed · mu plans made from the best one (random feasible
+   * moves, then the local search) join it (0: none).
+   */
+  reseed: number;
+  /** Random feasible moves per customer for each of those plans. */
+  reseedMoves: number;
 }
 
 /** HGS-CVRP defaults (Vidal 2022): mu 25, lambda 40, 4 elite, 5 close, 20% feasible target. */
@@ -50,6 +58,8 @@ export const DEFAULT_HGS: HgsParams = {
   routeMinSteps: 2,
   routeMinAttempt: 3,
   descentInitialFactor: 2,
+  reseed: 1,
+  reseedMoves: 5,
 };
 
 /** Outcome of the genetic search. */
@@ -300,6 +310,29 @@ export function hybridGeneticSearch(
       // one, it stays at the best count.
       setFleetLimit(fixedGap > 0 ? b.used : data.fleetLimit);
       opts.onProgress?.({ fraction: stop.fraction(), best: bestCost, message: `fleet descent ends at ${b.used} routes`, iteration: iterations });
+      if (fixedGap > 0) reseed(b);
+    }
+  };
+
+  /**
+   * End of the descent: the population's plans date mostly from larger
+   * fleets (the random individuals were educated at the first counts), so
+   * that the genetic search would need hundreds of offspring before beating
+   * the route-minimised plan (Solomon R107, RC201: 0.1–0.25 of a 10 s budget).
+   * Plans with more routes than the best leave; `reseed` · mu plans made from
+   * the best by random feasible moves (route-min.ts), then the local search,
+   * join.
+   */
+  const reseed = (b: Individual): void => {
+    const more = (m: Individual): boolean => m.used > b.used;
+    for (const gone of [...pop.feasible.take(more), ...pop.infeasible.take(more)]) {
+      if (gone !== best && gone !== bestInfeasible) spare.push(gone);
+    }
+    const count = Math.round(P.reseed * P.mu);
+    for (let k = 0; k < count && !stop.shouldStop(); k++) {
+      const ind = fresh();
+      educate(ind, routeMin.shake(b.routes, Math.round(P.reseedMoves * n)), 1);
+      insert(ind);
     }
   };
 

@@ -275,11 +275,24 @@ export class RouteMinimiser {
     return out.map((i) => arr[i]);
   }
 
+  /**
+   * A copy of the feasible `routes` after `moves` random feasible
+   * relocations and swaps between neighbouring customers of different routes
+   * (the perturbation below); empty routes left out. The attempt in progress
+   * is not affected.
+   */
+  shake(routes: number[][], moves: number): number[][] {
+    const out = routes.filter((r) => r.length > 0).map((r) => r.slice());
+    this.index(out);
+    this.perturb(out, moves);
+    return out.filter((r) => r.length > 0);
+  }
+
   /** Random feasible relocations and swaps between neighbouring customers of different routes. */
-  private perturb(routes: number[][]): void {
+  private perturb(routes: number[][], moves = this.P.perturbMoves): void {
     const d = this.data;
     const n = d.n;
-    for (let t = 0; t < this.P.perturbMoves; t++) {
+    for (let t = 0; t < moves; t++) {
       const u = 1 + this.rng.int(n);
       const ru = this.routeOf[u];
       const routeU = routes[ru];

@@ -9,6 +9,16 @@ import { SwapStar } from '../../src/routing/search/operators/swap-star.js';
 import type { NodeOperator } from '../../src/routing/search/operators/operator.js';
 import { randomSearchData, randomRoutes, penalisedCost } from './helpers.js';
 
+/** A route state at fixed penalty weights, loaded with random routes. */
+function penalisedState(data: ReturnType<typeof randomSearchData>, rng: ReturnType<typeof createRng>): RouteState {
+  const s = new RouteState(data);
+  s.penaltyLoad = 3.5;
+  s.penaltyTime = 1.7;
+  s.penaltyFleet = 23;
+  s.load(randomRoutes(rng, data.n, s.R));
+  return s;
+}
+
 // The operators skip the exact evaluation of a move when a lower bound shows
 // it cannot improve (with a duration cost: arc costs + duration cost of travel
 // against each route's slack over travel + service time). A bound that is too
@@ -88,11 +98,7 @@ describe.each(variants)('move bounds never hide an improving move ($name)', ({ o
     for (let seed = 1; seed <= 4; seed++) {
       const data = randomSearchData(seed, 30, opts);
       const rng = createRng(seed * 17);
-      const s = new RouteState(data);
-      s.penaltyLoad = 3.5;
-      s.penaltyTime = 1.7;
-      s.penaltyFleet = 23;
-      s.load(randomRoutes(rng, data.n, s.R));
+      const s = penalisedState(data, rng);
       descend(s, rng);
       const op = make(s);
       for (let k = 0; k < 400; k++) {
@@ -123,11 +129,7 @@ describe.each(variants)('move bounds never hide an improving move ($name)', ({ o
     for (let seed = 1; seed <= 4; seed++) {
       const data = randomSearchData(seed, 30, opts);
       const rng = createRng(seed * 19);
-      const s = new RouteState(data);
-      s.penaltyLoad = 3.5;
-      s.penaltyTime = 1.7;
-      s.penaltyFleet = 23;
-      s.load(randomRoutes(rng, data.n, s.R));
+      const s = penalisedState(data, rng);
       descend(s, rng);
       const op = new TwoOptStar(s);
       for (let k = 0; k < 400; k++) {
@@ -170,11 +172,7 @@ describe('SWAP* insertion cache', () => {
       for (let seed = 1; seed <= 3; seed++) {
         const data = randomSearchData(seed, 40, opts);
         const rng = createRng(seed * 23);
-        const s = new RouteState(data);
-        s.penaltyLoad = 3.5;
-        s.penaltyTime = 1.7;
-        s.penaltyFleet = 23;
-        s.load(randomRoutes(rng, data.n, s.R));
+        const s = penalisedState(data, rng);
         const cached = new SwapStar(s, maxEntries);
         const relocate = new Exchange(s, 1, 0);
         for (let k = 0; k < 150; k++) {

@@ -8,6 +8,7 @@ import { hybridGeneticSearch, type HgsParams } from './search/hgs.js';
 import { Seg } from './search/time-segment.js';
 import { nearestNeighbourTour } from './construction/nearest-neighbour.js';
 import { solvePdp } from './pdp/solve-pdp.js';
+import { leaveOutToFeasible } from './leave-out.js';
 
 /** Options of `solve`: seed, stopping rule, progress callback and search parameters. */
 export interface SolveOptions {
@@ -24,7 +25,11 @@ export interface SolveOptions {
   clock?: Clock;
 }
 
-/** Why a stop was left out before the search (it cannot be served by any vehicle alone). */
+/**
+ * Why a stop was left out: before the search, because no vehicle can serve it
+ * alone; after it, because the plan found within the fleet and its limits had
+ * no room for it (leave-out.ts).
+ */
 export type UnassignedReason = 'skill' | 'capacity' | 'max-duration' | 'time-window' | 'break' | 'no-vehicle' | 'optional-skipped';
 
 /** A stop left out, with its reason. */
@@ -214,15 +219,20 @@ export function solve(problem: Problem, options: SolveOptions): Solution {
     onProgress: options.onProgress,
     initialTours: [nearestNeighbourTour(mapped.data)],
   });
-  const routes: RoutePlan[] = result.routes
+  let routes: RoutePlan[] = result.routes
     .filter((r) => r.length > 0)
     .map((r) => ({ vehicle: 0, stops: r.map((node) => mapped.stopOf[node]) }));
-  const unassignedIds = mapped.unassigned.map((u) => u.stop);
-  const report = checkSolution(problem, routes, unassignedIds);
+  let unassigned = mapped.unassigned;
+  let report = checkSolution(problem, routes, unassigned.map((u) => u.stop));
+  if (!report.feasible) {
+    // The search found no plan within the fleet and its limits: leave out, with reasons, the stops it cannot take.
+    ({ routes, unassigned } = leaveOutToFeasible(problem, routes, unassigned));
+    report = checkSolution(problem, routes, unassigned.map((u) => u.stop));
+  }
   options.onProgress?.({ fraction: 1, iteration: result.iterations, best: report.cost, message: 'done' });
   return {
     routes,
-    unassigned: mapped.unassigned,
+    unassigned,
     cost: report.cost,
     distanceM: report.distanceM,
     durationS: report.durationS,

@@ -107,3 +107,40 @@ describe('solve', () => {
     expect(sol.routes.flatMap((r) => r.stops).sort()).toEqual([0, 1, 2, 3]);
   });
 });
+
+describe('solve with a fleet too small for every stop', () => {
+  it('returns a plan the fleet can drive and leaves the other stops out with their reasons', () => {
+    // One vehicle of capacity 2 for four stops of demand 1: two must stay out.
+    const problem = createProblem(lineProblem(2, 1));
+    const sol = solve(problem, { seed: 1, stop: { iterations: 50 } });
+    expect(sol.routes).toHaveLength(1);
+    expect(sol.routes[0].stops).toHaveLength(2);
+    expect(sol.unassigned).toHaveLength(2);
+    for (const u of sol.unassigned) expect(['capacity', 'no-vehicle']).toContain(u.reason);
+    // What remains is only the stops left out: no overload, no lateness, no extra vehicle.
+    const report = checkSolution(problem, sol.routes, sol.unassigned.map((u) => u.stop));
+    expect(report.violations.map((v) => v.kind)).toEqual(['missing-stop', 'missing-stop']);
+    expect(new Set([...sol.routes[0].stops, ...sol.unassigned.map((u) => u.stop)]).size).toBe(4);
+  });
+
+  it('leaves out late stops when the windows cannot all be met', () => {
+    // Two stops at opposite ends, both due at time 10 (distance 10 each way from the depot), one vehicle.
+    const problem = createProblem({
+      distanceM: [
+        [0, 10, 10],
+        [10, 0, 20],
+        [10, 20, 0],
+      ],
+      stops: [
+        { location: 1, timeWindows: [[0, 10]] },
+        { location: 2, timeWindows: [[0, 10]] },
+      ],
+      vehicles: [{ startLocation: 0, capacity: [10], count: 1 }],
+    });
+    const sol = solve(problem, { seed: 1, stop: { iterations: 50 } });
+    expect(sol.routes.map((r) => r.stops.length)).toEqual([1]);
+    expect(sol.unassigned).toEqual([{ stop: sol.routes[0].stops[0] === 0 ? 1 : 0, reason: 'time-window' }]);
+    const report = checkSolution(problem, sol.routes, [sol.unassigned[0].stop]);
+    expect(report.violations.map((v) => v.kind)).toEqual(['missing-stop']);
+  });
+});

@@ -103,8 +103,8 @@ export class SwapStar implements RouteOperator {
       const e = blk + u;
       if (this.insVersion[e] === version) continue;
       this.insVersion[e] = version;
-      if (sym && toLen < 0) {
-        // Route `to` as flat arrays: node w_i, its matrix index, and the arc w_i → w_{i+1}.
+      if (toLen < 0) {
+        // Route `to` as flat arrays, once per call: node w_i, its matrix index, and the arc w_i → w_{i+1}.
         toLen = 0;
         for (let w = startTo; w !== endTo; w = next[w]) {
           toNode[toLen] = w;
@@ -114,50 +114,29 @@ export class SwapStar implements RouteOperator {
         }
         toLoc[toLen] = L[endTo];
       }
+      // Inserting u between w_i and w_{i+1} costs C(w_i, u) + C(u, w_{i+1}) − C(w_i, w_{i+1}). u's row is read
+      // in order; with symmetric costs C(w_i, u) is the previous position's C(u, w_i), else read from w_i's row.
       let c0 = Infinity, c1 = Infinity, c2 = Infinity;
       let p0 = NONE, p1 = NONE, p2 = NONE;
-      if (sym) {
-        // Symmetric costs: C[w][u] = C[u][w], so u's row is read in order; arcs of `to` come from toArc.
-        const row = lu * W;
-        let cIn = C[row + toLoc[0]];
-        for (let i = 0; i < toLen; i++) {
-          const cOut = C[row + toLoc[i + 1]];
-          const cost = cIn + cOut - toArc[i];
-          cIn = cOut;
-          if (cost < c2) {
-            const w = toNode[i];
-            if (cost < c1) {
-              c2 = c1; p2 = p1;
-              if (cost < c0) {
-                c1 = c0; p1 = p0; c0 = cost; p0 = w;
-              } else {
-                c1 = cost; p1 = w;
-              }
+      const row = lu * W;
+      let cIn = sym ? C[row + toLoc[0]] : C[toLoc[0] * W + lu];
+      for (let i = 0; i < toLen; i++) {
+        const lnw = toLoc[i + 1];
+        const cOut = C[row + lnw];
+        const cost = cIn + cOut - toArc[i];
+        cIn = sym ? cOut : C[lnw * W + lu];
+        if (cost < c2) {
+          const w = toNode[i];
+          if (cost < c1) {
+            c2 = c1; p2 = p1;
+            if (cost < c0) {
+              c1 = c0; p1 = p0; c0 = cost; p0 = w;
             } else {
-              c2 = cost; p2 = w;
+              c1 = cost; p1 = w;
             }
+          } else {
+            c2 = cost; p2 = w;
           }
-        }
-      } else {
-        let lw = L[startTo];
-        for (let w = startTo; w !== endTo; ) {
-          const nw = next[w];
-          const lnw = L[nw];
-          const cost = C[lw * W + lu] + C[lu * W + lnw] - C[lw * W + lnw];
-          if (cost < c2) {
-            if (cost < c1) {
-              c2 = c1; p2 = p1;
-              if (cost < c0) {
-                c1 = c0; p1 = p0; c0 = cost; p0 = w;
-              } else {
-                c1 = cost; p1 = w;
-              }
-            } else {
-              c2 = cost; p2 = w;
-            }
-          }
-          w = nw;
-          lw = lnw;
         }
       }
       const k = e * 3;

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { loadNetworkData, Network } from '../../network/index.js';
+import { loadNetworkData, Network, type NetworkData } from '../../network/index.js';
 import { ByteOut, loadTariff, QuoteEngine, type QuoteRequest } from '../../quote/index.js';
 import { InputError } from '../../shared/errors.js';
 import { createRng } from '../../shared/random.js';
@@ -78,8 +78,7 @@ async function startServer(args: (port: number) => string[], readyPath: string):
 }
 
 /** Realistic, varied quote requests: city pairs weighted by population, log-normal weights, some boxes. */
-function quoteBodies(n: number, seed: number): string[] {
-  const cities = loadNetworkData(defaultDataDir()).cities;
+function quoteBodies(cities: NetworkData['cities'], n: number, seed: number): string[] {
   const total = cities.reduce((s, c) => s + Math.sqrt(c.population), 0);
   const rng = createRng(seed);
   const pick = () => {
@@ -147,9 +146,8 @@ function load(name: string, server: { port: number; proc: ChildProcess }, bodies
  * would, one pass to fill the route plans, then `passes` timed passes writing each answer's bytes as the
  * route does. The rest of a server's CPU per request is HTTP, Fastify and the kernel.
  */
-function engineCpuUs(bodies: string[], passes: number): number {
-  const dataDir = defaultDataDir();
-  const engine = new QuoteEngine(new Network(loadNetworkData(dataDir)), loadTariff(join(dataDir, 'tariff.json')));
+function engineCpuUs(data: NetworkData, bodies: string[], passes: number): number {
+  const engine = new QuoteEngine(new Network(data), loadTariff(join(defaultDataDir(), 'tariff.json')));
   engine.warmUp();
   const out = new ByteOut();
   const requests = bodies.map((b) => JSON.parse(b) as QuoteRequest);
@@ -202,7 +200,8 @@ export async function run(argv: string[]): Promise<void> {
   const seed = flagNumber(args, 'seed', 1)!;
   const rounds = flagNumber(args, 'rounds', 1)!;
   if (!Number.isInteger(rounds) || rounds < 1) throw new InputError('--rounds must be a positive integer', 'rounds');
-  const bodies = quoteBodies(20_000, seed);
+  const data = loadNetworkData(defaultDataDir());
+  const bodies = quoteBodies(data.cities, 20_000, seed);
   const results: LoadResult[] = [];
   const procs: ChildProcess[] = [];
   const stopAll = () => procs.forEach((p) => p.kill('SIGTERM'));
@@ -233,7 +232,7 @@ export async function run(argv: string[]): Promise<void> {
     console.log(`batch JSON: 10,000 rows in ${jsonCold.seconds.toFixed(2)} s cold, ${jsonWarm.seconds.toFixed(2)} s warm (${jsonCold.okRows} quoted, ${jsonCold.errorRows} errors, ${mb(jsonCold.bytes)} MB)`);
     console.log(`batch CSV:  10,000 rows in ${csvCold.seconds.toFixed(2)} s cold, ${csvWarm.seconds.toFixed(2)} s warm (${csvCold.okRows} quoted, ${csvCold.errorRows} errors, ${mb(csvCold.bytes)} MB)`);
 
-    const engineUs = engineCpuUs(bodies, 3);
+    const engineUs = engineCpuUs(data, bodies, 3);
     console.log(`engine alone: ${engineUs.toFixed(1)} µs CPU per quote in-process (${bodies.length.toLocaleString('en')} bodies, median of 3 passes)`);
 
     const bare = await startServer(() => [join(dist, 'bench', 'bare-server.js')], '/api/quotes');

@@ -73,5 +73,51 @@ export function leaveOutToFeasible(problem: Problem, routes: readonly RoutePlan[
     const gone = new Set(removal.positions);
     plan[removal.route].stops = stops.filter((_s, p) => !gone.has(p));
   }
-  return { routes: plan.filter((r) => r.stops.length > 0), unassigned: out };
+  const kept = out.slice(0, unassigned.length);
+  const leftOut = reinsert(problem, plan, kept, out.slice(unassigned.length));
+  return { routes: plan.filter((r) => r.stops.length > 0), unassigned: [...kept, ...leftOut] };
+}
+
+/** Checker work (stops replayed) that reinsertion may spend: about a quarter of a second. */
+const REINSERT_BUDGET = 3_000_000;
+
+/**
+ * Gives each stop just left out a second chance, in the order they were left
+ * out: its cheapest position in any route that keeps the whole plan free of
+ * violations (what leaving out one stop frees, such as a late stop's time,
+ * can make room for another). Stops of a pickup-and-delivery pair stay out.
+ * Works in place on a plan whose only violations are the missing stops; returns the stops still out.
+ * Every candidate is checked by the independent checker, within
+ * REINSERT_BUDGET (larger plans stop trying once it is spent).
+ */
+function reinsert(problem: Problem, plan: RoutePlan[], kept: readonly Unassigned[], leftOut: Unassigned[]): Unassigned[] {
+  if (leftOut.length === 0) return leftOut;
+  const paired = new Set(problem.pairs.flatMap((p) => [p.pickup, p.delivery]));
+  let still = [...leftOut];
+  const unassignedOf = (without: number) => [...kept.map((u) => u.stop), ...still.filter((u) => u.stop !== without).map((u) => u.stop)];
+  // the stops left out are reported missing; anything else means the plan is not one to build on
+  const drivable = (r: { violations: Violation[] }) => r.violations.every((v) => v.kind === 'missing-stop');
+  if (!drivable(checkSolution(problem, plan, unassignedOf(-1)))) return leftOut;
+  let work = 0;
+  for (const u of leftOut) {
+    if (paired.has(u.stop)) continue;
+    const others = unassignedOf(u.stop);
+    let best: { route: number; at: number; cost: number } | null = null;
+    for (let r = 0; r < plan.length; r++) {
+      const stops = plan[r].stops;
+      for (let at = 0; at <= stops.length; at++) {
+        work += problem.stops.length;
+        if (work > REINSERT_BUDGET) return still;
+        stops.splice(at, 0, u.stop);
+        const report = checkSolution(problem, plan, others);
+        stops.splice(at, 1);
+        if (drivable(report) && (best === null || report.cost < best.cost)) best = { route: r, at, cost: report.cost };
+      }
+    }
+    if (best !== null) {
+      plan[best.route].stops.splice(best.at, 0, u.stop);
+      still = still.filter((x) => x.stop !== u.stop);
+    }
+  }
+  return still;
 }

@@ -76,3 +76,84 @@ describe('CVRPLIB', () => {
     expect(() => parseCvrplib(TEXT.replace('EUC_2D', 'GEO'), 'x.vrp')).toThrow(/EDGE_WEIGHT_TYPE/);
   });
 });
+
+describe('CVRPLIB explicit edge weights', () => {
+  // A symmetric 4-node matrix (depot 1) written in each TSPLIB format.
+  const M = [
+    [0, 3, 5, 9],
+    [3, 0, 4, 7],
+    [5, 4, 0, 6],
+    [9, 7, 6, 0],
+  ];
+  const sections: Record<string, number[]> = {
+    FULL_MATRIX: M.flat(),
+    UPPER_ROW: [3, 5, 9, 4, 7, 6],
+    LOWER_ROW: [3, 5, 4, 9, 7, 6],
+    UPPER_DIAG_ROW: [0, 3, 5, 9, 0, 4, 7, 0, 6, 0],
+    LOWER_DIAG_ROW: [0, 3, 0, 5, 4, 0, 9, 7, 6, 0],
+    UPPER_COL: [3, 5, 4, 9, 7, 6],
+    LOWER_COL: [3, 5, 9, 4, 7, 6],
+  };
+  const explicit = (format: string, weights: number[], extra = '') => `NAME : T-n4-k1
+TYPE : CVRP
+DIMENSION : 4
+EDGE_WEIGHT_TYPE : EXPLICIT
+EDGE_WEIGHT_FORMAT : ${format}
+CAPACITY : 10
+${extra}EDGE_WEIGHT_SECTION
+${weights.slice(0, 5).join(' ')}
+${weights.slice(5).join('  ')}
+DEMAND_SECTION
+1 0
+2 3
+3 3
+4 3
+DEPOT_SECTION
+ 1
+ -1
+EOF
+`;
+
+  for (const [format, weights] of Object.entries(sections)) {
+    it(`reads ${format} into the full symmetric matrix`, () => {
+      const inst = parseCvrplib(explicit(format, weights), 'T-n4-k1.vrp');
+      expect(inst.edgeWeightType).toBe('EXPLICIT');
+      expect(inst.coords).toBeNull();
+      expect(Array.from(inst.weights!)).toEqual(M.flat());
+    });
+  }
+
+  it('solves an explicit instance on its matrix (one route: 3 + 4 + 6 + 9 = 22)', () => {
+    const inst = parseCvrplib(explicit('LOWER_ROW', sections.LOWER_ROW), 'T-n4-k1.vrp');
+    const problem = createProblem(cvrplibToProblem(inst, 1));
+    const report = checkSolution(problem, [{ vehicle: 0, stops: [0, 1, 2] }]);
+    expect(report.feasible).toBe(true);
+    expect(report.cost).toBe(22);
+  });
+
+  it('keeps DISPLAY_DATA_SECTION as coordinates for drawing', () => {
+    const text = explicit('LOWER_ROW', sections.LOWER_ROW, 'DISPLAY_DATA_TYPE : TWOD_DISPLAY\n').replace('DEMAND_SECTION', 'DISPLAY_DATA_SECTION\n1 0 0\n2 3 0\n3 3 4\n4 9 1\nDEMAND_SECTION');
+    const inst = parseCvrplib(text, 'T-n4-k1.vrp');
+    expect(inst.coords).toEqual([
+      [0, 0],
+      [3, 0],
+      [3, 4],
+      [9, 1],
+    ]);
+    expect(inst.weights![3]).toBe(9); // the matrix, not the drawing, gives the distances
+  });
+
+  it('rounds CEIL_2D distances up', () => {
+    const inst = parseCvrplib(TEXT.replace('EUC_2D', 'CEIL_2D').replace('5 0 -1', '5 1 1'), 'T-n5-k2.vrp');
+    const problem = createProblem(cvrplibToProblem(inst));
+    // node 1 (0, 0) to node 5 (1, 1): √2 → 2 each way (EUC_2D would give 1)
+    expect(checkSolution(problem, [{ vehicle: 0, stops: [3] }]).distanceM).toBe(4);
+  });
+
+  it('names the section when the weights do not fit the format, or the type is unknown', () => {
+    expect(() => parseCvrplib(explicit('LOWER_ROW', [...sections.LOWER_ROW, 1]), 'x.vrp')).toThrow(/7 weights.*needs 6/);
+    expect(() => parseCvrplib(explicit('DIAGONAL', sections.LOWER_ROW), 'x.vrp')).toThrow(DataError);
+    expect(() => parseCvrplib(TEXT.replace('EUC_2D', 'GEO'), 'x.vrp')).toThrow(/GEO/);
+    expect(() => parseCvrplib(explicit('LOWER_ROW', sections.LOWER_ROW).replace('EXPLICIT', 'EUC_2D'), 'x.vrp')).toThrow(/needs coordinates/);
+  });
+});

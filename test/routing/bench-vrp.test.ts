@@ -54,6 +54,27 @@ describe('npm run bench -- vrp', () => {
     expect(json.results[0]).toMatchObject({ instance: 'T-n6-k2', bks: 76, cost: 76, feasible: true, routes: 2 });
   });
 
+  it('reports a file it cannot read, solves the others and ends with a non-zero exit code', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vrpbench-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'T-n6-k2.vrp'), VRP);
+    writeFileSync(join(dir, 'Bad-n6-k2.vrp'), VRP.replace('EUC_2D', 'GEO'));
+    writeFileSync(join(dir, 'bks.csv'), 'instance,bks\nT-n6-k2,76\nBad-n6-k2,76\n');
+    const lines: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((s: unknown) => void lines.push(String(s)));
+    const before = process.exitCode;
+    try {
+      await run(['--dir', dir, '--seconds', '0.2', '--out', join(dir, 'r.json')]);
+      expect(process.exitCode).toBe(1);
+    } finally {
+      process.exitCode = before;
+    }
+    expect(lines.some((l) => /^Bad-n6-k2 +cannot be read: .*EDGE_WEIGHT_TYPE/.test(l))).toBe(true);
+    expect(lines.some((l) => l.startsWith('T-n6-k2 '))).toBe(true);
+    expect(lines[lines.length - 1]).toMatch(/over 1 instances .*; 1 unreadable \(Bad-n6-k2\)$/);
+    expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).unreadable).toEqual(['Bad-n6-k2']);
+  });
+
   it('rejects bad flags', async () => {
     await expect(run(['--dir', '/nonexistent', '--seconds', '1'])).rejects.toThrow(InputError);
     await expect(run(['--dir', '/tmp', '--seconds', '0'])).rejects.toThrow(/seconds/);

@@ -1,9 +1,9 @@
 import { readFileSync, readdirSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, basename } from 'node:path';
-import { InputError } from '../../shared/errors.js';
+import { DataError, InputError } from '../../shared/errors.js';
 import { parseArgs, flagNumber, flagString, requireFlag } from '../args.js';
-import { parseCvrplib, cvrplibToProblem, formatCvrplibSolution, parseSolutionCost } from '../../routing/cvrplib.js';
-import { createProblem } from '../../routing/problem.js';
+import { parseCvrplib, cvrplibToProblem, formatCvrplibSolution, parseSolutionCost, type CvrplibInstance } from '../../routing/cvrplib.js';
+import { createProblem, type Problem } from '../../routing/problem.js';
 import { solve } from '../../routing/solve.js';
 import { checkSolution } from '../../routing/check.js';
 
@@ -47,11 +47,24 @@ export async function run(argv: string[]): Promise<void> {
   const results: Record<string, unknown>[] = [];
   const gaps: number[] = [];
   let failures = 0;
+  const unreadable: string[] = [];
   for (const file of files) {
     const name = basename(file, '.vrp');
-    const inst = parseCvrplib(readFileSync(join(dir, file), 'utf8'), file);
-    const limited = !name.startsWith('X-') && inst.k !== null;
-    const problem = createProblem(cvrplibToProblem(inst, limited ? inst.k! : undefined));
+    // A file that cannot be read is reported and skipped; the others are still solved.
+    let inst: CvrplibInstance;
+    let problem: Problem;
+    let limited: boolean;
+    try {
+      inst = parseCvrplib(readFileSync(join(dir, file), 'utf8'), file);
+      limited = !name.startsWith('X-') && inst.k !== null;
+      problem = createProblem(cvrplibToProblem(inst, limited ? inst.k! : undefined));
+    } catch (e) {
+      if (!(e instanceof DataError || e instanceof InputError)) throw e;
+      unreadable.push(name);
+      console.log(`${name.padEnd(14)} cannot be read: ${e.message}`);
+      results.push({ instance: name, error: e.message });
+      continue;
+    }
     let best = bks.get(name) ?? null;
     const solPath = join(dir, `${name}.sol`);
     if (best === null && existsSync(solPath)) best = parseSolutionCost(readFileSync(solPath, 'utf8'));
@@ -77,10 +90,12 @@ export async function run(argv: string[]): Promise<void> {
   }
   const mean = gaps.length ? gaps.reduce((a, b) => a + b, 0) / gaps.length : NaN;
   const summary = `mean gap ${gaps.length ? mean.toFixed(2) + '%' : 'n/a'} over ${gaps.length} instances (${seconds} s each)` +
-    (failures ? `; ${failures} infeasible (failures)` : '');
+    (failures ? `; ${failures} infeasible (failures)` : '') +
+    (unreadable.length ? `; ${unreadable.length} unreadable (${unreadable.join(', ')})` : '');
   if (out) {
     const meanGapPct = gaps.length ? mean : null;
-    writeFileSync(out, JSON.stringify({ kind: 'vrp', dir, seconds, seed, meanGapPct, instances: gaps.length, failures, results }, null, 2));
+    writeFileSync(out, JSON.stringify({ kind: 'vrp', dir, seconds, seed, meanGapPct, instances: gaps.length, failures, unreadable, results }, null, 2));
   }
   console.log(summary);
+  if (unreadable.length) process.exitCode = 1;
 }

@@ -72,7 +72,7 @@ describe('npm run bench -- vrp', () => {
     expect(lines.some((l) => /^Bad-n6-k2 +cannot be read: .*EDGE_WEIGHT_TYPE/.test(l))).toBe(true);
     expect(lines.some((l) => l.startsWith('T-n6-k2 '))).toBe(true);
     expect(lines[lines.length - 1]).toMatch(/over 1 instances .*; 1 unreadable \(Bad-n6-k2\)$/);
-    expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).unreadable).toEqual(['Bad-n6-k2']);
+    expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).unreadable).toEqual([{ instance: 'Bad-n6-k2', error: expect.stringMatching(/EDGE_WEIGHT_TYPE/) }]);
   });
 
   it('rejects bad flags', async () => {

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { InputError } from '../../shared/errors.js';
+import { readOrReport, unreadableNote, type Unreadable } from './read-instance.js';
 import { checkSolution } from '../../routing/check.js';
 import { createProblem, type ProblemInput } from '../../routing/problem.js';
 import { solve } from '../../routing/solve.js';
@@ -66,10 +67,16 @@ export async function runTwBench<I extends { ids: number[] }>(argv: string[], fo
   let vehicles = 0;
   let bestVehicles = 0;
   let failures = 0;
+  const unreadable: Unreadable[] = [];
   for (const file of files) {
     const name = file.replace(/\.txt$/i, '');
-    const inst = format.parse(readFileSync(join(dir, file), 'utf8'), file);
-    const problem = createProblem(format.toProblem(inst, objective));
+    // A file that cannot be read is reported and skipped; the others are still solved.
+    const read = readOrReport(name, () => {
+      const inst = format.parse(readFileSync(join(dir, file), 'utf8'), file);
+      return { inst, problem: createProblem(format.toProblem(inst, objective)) };
+    }, unreadable);
+    if (read === null) continue;
+    const { inst, problem } = read;
     const solution = solve(problem, { seed, stop: { seconds } });
     const unassigned = solution.unassigned.map((u) => u.stop);
     // the checker counts unserved stops as violations (none is optional)
@@ -103,9 +110,9 @@ export async function runTwBench<I extends { ids: number[] }>(argv: string[], fo
     });
   }
   const mean = gaps.length ? gaps.reduce((a, x) => a + x, 0) / gaps.length : NaN;
-  const summary = `mean gap ${gaps.length ? `${mean.toFixed(2)}%` : 'n/a'} over ${gaps.length} instances, vehicles ${vehicles} (best known ${bestVehicles}), ${seconds} s each` + (failures ? `; ${failures} infeasible (failures)` : '');
+  const summary = `mean gap ${gaps.length ? `${mean.toFixed(2)}%` : 'n/a'} over ${gaps.length} instances, vehicles ${vehicles} (best known ${bestVehicles}), ${seconds} s each` + (failures ? `; ${failures} infeasible (failures)` : '') + unreadableNote(unreadable);
   const out = flagString(args, 'out');
-  if (out) writeFileSync(out, JSON.stringify({ dir, objective, seconds, seed, meanGapPct: mean, vehicles, bestKnownVehicles: bestVehicles, failures, instances: results }, null, 2));
+  if (out) writeFileSync(out, JSON.stringify({ dir, objective, seconds, seed, meanGapPct: mean, vehicles, bestKnownVehicles: bestVehicles, failures, unreadable, instances: results }, null, 2));
   console.log(summary);
-  if (failures > 0) process.exitCode = 1;
+  if (failures > 0 || unreadable.length > 0) process.exitCode = 1;
 }

@@ -1,9 +1,10 @@
 import { readFileSync, readdirSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, basename } from 'node:path';
-import { DataError, InputError } from '../../shared/errors.js';
+import { InputError } from '../../shared/errors.js';
+import { readOrReport, unreadableNote, type Unreadable } from './read-instance.js';
 import { parseArgs, flagNumber, flagString, requireFlag } from '../args.js';
-import { parseCvrplib, cvrplibToProblem, formatCvrplibSolution, parseSolutionCost, type CvrplibInstance } from '../../routing/cvrplib.js';
-import { createProblem, type Problem } from '../../routing/problem.js';
+import { parseCvrplib, cvrplibToProblem, formatCvrplibSolution, parseSolutionCost } from '../../routing/cvrplib.js';
+import { createProblem } from '../../routing/problem.js';
 import { solve } from '../../routing/solve.js';
 import { checkSolution } from '../../routing/check.js';
 
@@ -47,24 +48,17 @@ export async function run(argv: string[]): Promise<void> {
   const results: Record<string, unknown>[] = [];
   const gaps: number[] = [];
   let failures = 0;
-  const unreadable: string[] = [];
+  const unreadable: Unreadable[] = [];
   for (const file of files) {
     const name = basename(file, '.vrp');
     // A file that cannot be read is reported and skipped; the others are still solved.
-    let inst: CvrplibInstance;
-    let problem: Problem;
-    let limited: boolean;
-    try {
-      inst = parseCvrplib(readFileSync(join(dir, file), 'utf8'), file);
-      limited = !name.startsWith('X-') && inst.k !== null;
-      problem = createProblem(cvrplibToProblem(inst, limited ? inst.k! : undefined));
-    } catch (e) {
-      if (!(e instanceof DataError || e instanceof InputError)) throw e;
-      unreadable.push(name);
-      console.log(`${name.padEnd(14)} cannot be read: ${e.message}`);
-      results.push({ instance: name, error: e.message });
-      continue;
-    }
+    const read = readOrReport(name, () => {
+      const inst = parseCvrplib(readFileSync(join(dir, file), 'utf8'), file);
+      const limited = !name.startsWith('X-') && inst.k !== null;
+      return { inst, limited, problem: createProblem(cvrplibToProblem(inst, limited ? inst.k! : undefined)) };
+    }, unreadable);
+    if (read === null) continue;
+    const { inst, limited, problem } = read;
     let best = bks.get(name) ?? null;
     const solPath = join(dir, `${name}.sol`);
     if (best === null && existsSync(solPath)) best = parseSolutionCost(readFileSync(solPath, 'utf8'));
@@ -91,7 +85,7 @@ export async function run(argv: string[]): Promise<void> {
   const mean = gaps.length ? gaps.reduce((a, b) => a + b, 0) / gaps.length : NaN;
   const summary = `mean gap ${gaps.length ? mean.toFixed(2) + '%' : 'n/a'} over ${gaps.length} instances (${seconds} s each)` +
     (failures ? `; ${failures} infeasible (failures)` : '') +
-    (unreadable.length ? `; ${unreadable.length} unreadable (${unreadable.join(', ')})` : '');
+    unreadableNote(unreadable);
   if (out) {
     const meanGapPct = gaps.length ? mean : null;
     writeFileSync(out, JSON.stringify({ kind: 'vrp', dir, seconds, seed, meanGapPct, instances: gaps.length, failures, unreadable, results }, null, 2));

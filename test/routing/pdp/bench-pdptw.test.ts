@@ -36,6 +36,25 @@ describe('npm run bench -- pdptw', () => {
     expect(result.instances[0]).toMatchObject({ instance: 'tiny', vehicles: 1, feasible: true });
   });
 
+  it('reports a file it cannot read and solves the others (exit code 1)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pdptw-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'tiny.txt'), TINY);
+    writeFileSync(join(dir, 'broken.txt'), TINY.replace('3\t30\t0', '3\tthirty\t0'));
+    const lines: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((s: string) => void lines.push(s));
+    const before = process.exitCode;
+    try {
+      await run(['--dir', dir, '--seconds', '0.2']);
+      expect(process.exitCode).toBe(1);
+    } finally {
+      process.exitCode = before;
+    }
+    expect(lines.some((l) => /^broken +cannot be read: /.test(l))).toBe(true);
+    expect(lines.some((l) => l.startsWith('tiny '))).toBe(true);
+    expect(lines.at(-1)).toMatch(/; 1 unreadable \(broken\)$/);
+  });
+
   it('rejects bad flags with InputError', async () => {
     await expect(run(['--dir', '/nonexistent', '--seconds', '1'])).rejects.toThrow(InputError);
     await expect(run(['--dir', '.', '--seconds', '0'])).rejects.toThrow(/--seconds/);

@@ -48,10 +48,25 @@ describe('npm run bench -- vrp', () => {
     vi.spyOn(console, 'log').mockImplementation((s: unknown) => void lines.push(String(s)));
     await run(['--dir', dir, '--seconds', '0.3', '--seed', '2', '--solutions', join(dir, 'out'), '--out', join(dir, 'r.json')]);
     expect(lines[lines.length - 1]).toBe('mean gap 0.00% over 1 instances (0.3 s each)');
+    expect(lines[lines.length - 2]).toBe('at the best known: 1 of 1');
     const sol = readFileSync(join(dir, 'out', 'T-n6-k2.sol'), 'utf8');
     expect(sol).toMatch(/^Route #1: [1-5 ]+\nRoute #2: [1-5 ]+\nCost 76\n$/);
     const json = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
     expect(json.results[0]).toMatchObject({ instance: 'T-n6-k2', bks: 76, cost: 76, feasible: true, routes: 2 });
+  });
+
+  it('counts the instances at their best known and names the others', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vrpbench-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'T-n6-k2.vrp'), VRP);
+    writeFileSync(join(dir, 'U-n6-k2.vrp'), VRP.replace('T-n6-k2', 'U-n6-k2'));
+    // U's "best known" is set below its optimum (76), so it cannot be reached: +1.33%.
+    writeFileSync(join(dir, 'bks.csv'), 'instance,bks\nT-n6-k2,76\nU-n6-k2,75\n');
+    const lines: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((s: unknown) => void lines.push(String(s)));
+    await run(['--dir', dir, '--seconds', '0.3', '--out', join(dir, 'r.json')]);
+    expect(lines[lines.length - 2]).toBe('at the best known: 1 of 2 (above: U-n6-k2 +1.33%)');
+    expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).atBestKnown).toBe(1);
   });
 
   it('reports a file it cannot read, solves the others and ends with a non-zero exit code', async () => {

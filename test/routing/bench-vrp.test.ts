@@ -38,14 +38,19 @@ describe('npm run bench -- vrp', () => {
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
 
-  it('solves, checks, prints the summary line and writes .sol and JSON', async () => {
+  /** A temporary folder holding `files` (name → text), removed after the test, and the console lines captured from now on. */
+  function setUp(files: Record<string, string>): { dir: string; lines: string[] } {
     const dir = mkdtempSync(join(tmpdir(), 'vrpbench-'));
     dirs.push(dir);
-    writeFileSync(join(dir, 'T-n6-k2.vrp'), VRP);
-    // Optimum by hand: 0-(10,0)-(10,10)-0 = 10 + 10 + 14 = 34; 0-(-10,0)-(-10,-10)-(0,-12)-0 = 10 + 10 + 10 + 12 = 42.
-    writeFileSync(join(dir, 'bks.csv'), 'instance,bks\nT-n6-k2,76\n');
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
     const lines: string[] = [];
     vi.spyOn(console, 'log').mockImplementation((s: unknown) => void lines.push(String(s)));
+    return { dir, lines };
+  }
+
+  it('solves, checks, prints the summary line and writes .sol and JSON', async () => {
+    // Optimum by hand: 0-(10,0)-(10,10)-0 = 10 + 10 + 14 = 34; 0-(-10,0)-(-10,-10)-(0,-12)-0 = 10 + 10 + 10 + 12 = 42.
+    const { dir, lines } = setUp({ 'T-n6-k2.vrp': VRP, 'bks.csv': 'instance,bks\nT-n6-k2,76\n' });
     await run(['--dir', dir, '--seconds', '0.3', '--seed', '2', '--solutions', join(dir, 'out'), '--out', join(dir, 'r.json')]);
     expect(lines[lines.length - 1]).toBe('mean gap 0.00% over 1 instances (0.3 s each)');
     expect(lines[lines.length - 2]).toBe('at the best known: 1 of 1');
@@ -56,27 +61,15 @@ describe('npm run bench -- vrp', () => {
   });
 
   it('counts the instances at their best known and names the others', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vrpbench-'));
-    dirs.push(dir);
-    writeFileSync(join(dir, 'T-n6-k2.vrp'), VRP);
-    writeFileSync(join(dir, 'U-n6-k2.vrp'), VRP.replace('T-n6-k2', 'U-n6-k2'));
     // U's "best known" is set below its optimum (76), so it cannot be reached: +1.33%.
-    writeFileSync(join(dir, 'bks.csv'), 'instance,bks\nT-n6-k2,76\nU-n6-k2,75\n');
-    const lines: string[] = [];
-    vi.spyOn(console, 'log').mockImplementation((s: unknown) => void lines.push(String(s)));
+    const { dir, lines } = setUp({ 'T-n6-k2.vrp': VRP, 'U-n6-k2.vrp': VRP.replace('T-n6-k2', 'U-n6-k2'), 'bks.csv': 'instance,bks\nT-n6-k2,76\nU-n6-k2,75\n' });
     await run(['--dir', dir, '--seconds', '0.3', '--out', join(dir, 'r.json')]);
     expect(lines[lines.length - 2]).toBe('at the best known: 1 of 2 (above: U-n6-k2 +1.33%)');
     expect(JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')).atBestKnown).toBe(1);
   });
 
   it('reports a file it cannot read, solves the others and ends with a non-zero exit code', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'vrpbench-'));
-    dirs.push(dir);
-    writeFileSync(join(dir, 'T-n6-k2.vrp'), VRP);
-    writeFileSync(join(dir, 'Bad-n6-k2.vrp'), VRP.replace('EUC_2D', 'GEO'));
-    writeFileSync(join(dir, 'bks.csv'), 'instance,bks\nT-n6-k2,76\nBad-n6-k2,76\n');
-    const lines: string[] = [];
-    vi.spyOn(console, 'log').mockImplementation((s: unknown) => void lines.push(String(s)));
+    const { dir, lines } = setUp({ 'T-n6-k2.vrp': VRP, 'Bad-n6-k2.vrp': VRP.replace('EUC_2D', 'GEO'), 'bks.csv': 'instance,bks\nT-n6-k2,76\nBad-n6-k2,76\n' });
     const before = process.exitCode;
     try {
       await run(['--dir', dir, '--seconds', '0.2', '--out', join(dir, 'r.json')]);

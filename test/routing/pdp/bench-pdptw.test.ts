@@ -22,13 +22,18 @@ describe('npm run bench -- pdptw', () => {
     for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
   });
 
-  it('solves every file, writes Route lines and ends with the summary line against bks.csv', async () => {
+  /** A temporary folder holding `files` (name → text), removed after the test, and the console lines captured from now on. */
+  function setUp(files: Record<string, string>): { dir: string; lines: string[] } {
     const dir = mkdtempSync(join(tmpdir(), 'pdptw-'));
     dirs.push(dir);
-    writeFileSync(join(dir, 'tiny.txt'), TINY);
-    writeFileSync(join(dir, 'bks.csv'), 'instance,vehicles,distance,objective_kind,source\ntiny,1,80.00,hierarchical,hand\n');
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
     const lines: string[] = [];
     vi.spyOn(console, 'log').mockImplementation((s: string) => void lines.push(s));
+    return { dir, lines };
+  }
+
+  it('solves every file, writes Route lines and ends with the summary line against bks.csv', async () => {
+    const { dir, lines } = setUp({ 'tiny.txt': TINY, 'bks.csv': 'instance,vehicles,distance,objective_kind,source\ntiny,1,80.00,hierarchical,hand\n' });
     await run(['--dir', dir, '--seconds', '0.2', '--solutions', join(dir, 'sol'), '--out', join(dir, 'r.json')]);
     expect(lines.at(-1)).toBe('mean gap 0.00% over 1 instances, vehicles 1 (best known 1), 0.2 s each');
     expect(readFileSync(join(dir, 'sol', 'tiny.sol'), 'utf8')).toMatch(/^Route 1: 1 2 (3 4|4 3)\n$/);
@@ -37,12 +42,7 @@ describe('npm run bench -- pdptw', () => {
   });
 
   it('reports a file it cannot read and solves the others (exit code 1)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pdptw-'));
-    dirs.push(dir);
-    writeFileSync(join(dir, 'tiny.txt'), TINY);
-    writeFileSync(join(dir, 'broken.txt'), TINY.replace('3\t30\t0', '3\tthirty\t0'));
-    const lines: string[] = [];
-    vi.spyOn(console, 'log').mockImplementation((s: string) => void lines.push(s));
+    const { dir, lines } = setUp({ 'tiny.txt': TINY, 'broken.txt': TINY.replace('3\t30\t0', '3\tthirty\t0') });
     const before = process.exitCode;
     try {
       await run(['--dir', dir, '--seconds', '0.2']);

@@ -65,3 +65,100 @@ describe.each(variants)('pair moves: the shared bound takes the same moves as ev
     expect(applied).toBeGreaterThan(20);
   });
 });
+
+describe.each([
+  ...variants,
+  { name: 'many short routes (fixed cost, fleet limit; routes of 1–2 customers empty)', opts: { fixedCost: 30, maxRoutes: 14, fleetLimit: 9 } },
+])('pair moves: u read once for all its neighbours (setU, tryV) as the local search does ($name)', ({ opts }) => {
+  it('same moves as every operator, u re-read only after an applied move', () => {
+    let applied = 0;
+    for (let seed = 1; seed <= 4; seed++) {
+      const data = randomSearchData(seed + 40, 28, opts);
+      const rng = createRng(seed * 7);
+      const a = new RouteState(data);
+      const b = new RouteState(data);
+      for (const s of [a, b]) {
+        s.penaltyLoad = 2.5;
+        s.penaltyTime = 1.3;
+        s.penaltyFleet = 17;
+      }
+      const routes = randomRoutes(rng, data.n, a.R);
+      a.load(routes);
+      b.load(routes);
+      const refOps = operators(a);
+      const o = operators(b);
+      const pairs = new PairMoves(b, o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7]);
+      for (let k = 0; k < 60; k++) {
+        const u = 1 + rng.int(data.n);
+        pairs.setU(u);
+        for (let j = 0; j < 12; j++) {
+          const v = 1 + rng.int(data.n);
+          if (v === u) continue;
+          const moved = reference(refOps, u, v) >= 0;
+          expect(pairs.tryV(v)).toBe(moved);
+          if (moved) {
+            applied++;
+            pairs.setU(u);
+          }
+          for (let r = 0; r < a.R; r++) expect(b.customers(r)).toEqual(a.customers(r));
+        }
+      }
+    }
+    expect(applied).toBeGreaterThan(20);
+  });
+});
+
+/** The reference for moves from a start depot: relocate-1, relocate-2, relocate-2r, 2-opt*, first improvement. */
+function referenceDepot(ops: NodeOperator[], u: number, d: number): boolean {
+  for (const k of [0, 1, 2, 7]) {
+    if (ops[k].evaluate(u, d) < -1e-5) {
+      ops[k].apply(u, d);
+      return true;
+    }
+  }
+  return false;
+}
+
+describe.each([
+  ...variants,
+  { name: 'many short routes (fixed cost, fleet limit; routes of 1–2 customers empty)', opts: { fixedCost: 30, maxRoutes: 14, fleetLimit: 9 } },
+])('pair moves from a start depot: the bounds take the same moves as every operator ($name)', ({ opts }) => {
+  it('same routes after every depot of every route (own, other, empty)', () => {
+    let applied = 0;
+    let tried = 0;
+    for (let seed = 1; seed <= 4; seed++) {
+      const data = randomSearchData(seed + 70, 26, opts);
+      const rng = createRng(seed * 5);
+      const a = new RouteState(data);
+      const b = new RouteState(data);
+      for (const s of [a, b]) {
+        s.penaltyLoad = 2.5;
+        s.penaltyTime = 1.3;
+        s.penaltyFleet = 17;
+      }
+      const routes = randomRoutes(rng, data.n, a.R);
+      a.load(routes);
+      b.load(routes);
+      const refOps = operators(a);
+      const o = operators(b);
+      const pairs = new PairMoves(b, o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7]);
+      for (let k = 0; k < 80; k++) {
+        const u = 1 + rng.int(data.n);
+        pairs.setU(u);
+        for (let r = 0; r < b.R; r++) {
+          const d = b.startDepot(r);
+          tried++;
+          const moved = referenceDepot(refOps, u, d);
+          expect(pairs.tryDepot(d)).toBe(moved);
+          if (moved) {
+            applied++;
+            pairs.setU(u);
+          }
+          for (let q = 0; q < a.R; q++) expect(b.customers(q)).toEqual(a.customers(q));
+        }
+      }
+    }
+    expect(applied).toBeGreaterThan(10);
+    expect(tried).toBeGreaterThan(1000);
+  });
+});

@@ -121,20 +121,29 @@ export class LocalSearch {
         // A pair is tried again only when one of its routes changed since u was last tried;
         // every applied move changes u's route.
         let uChanged = loop === 0 || modified[route[u]] > lastU;
-        for (let j = data.nbrStart[u]; j < end; j++) {
+        const pairs = this.pairs;
+        // u's side of the pairs is read once, and again after each applied move.
+        pairs.setU(u);
+        // No move at all since u was last tried: every pair would be skipped below.
+        const start = !uChanged && s.moves <= lastU ? end : data.nbrStart[u];
+        for (let j = start; j < end; j++) {
           const v = this.nbr[j];
           const rv = route[v];
           if (rv < 0 || (!uChanged && modified[rv] <= lastU)) continue;
-          if (this.pairs.tryPair(u, v)) {
+          if (pairs.tryV(v)) {
             improved = uChanged = true;
+            pairs.setU(u);
             continue;
           }
           const p = s.prev[v];
-          if (s.isDepot(p) && this.tryFromDepot(u, p)) improved = uChanged = true;
+          if (s.isDepot(p) && pairs.tryDepot(p)) {
+            improved = uChanged = true;
+            pairs.setU(u);
+          }
         }
         if (loop > 0) {
           const empty = this.firstEmptyRoute();
-          if (empty >= 0 && this.tryFromDepot(u, s.startDepot(empty))) improved = true;
+          if (empty >= 0 && pairs.tryDepot(s.startDepot(empty))) improved = true;
         }
       }
       if (useSwapStar) {
@@ -159,19 +168,6 @@ export class LocalSearch {
       }
       if (!improved) break;
     }
-  }
-
-  /** Moves with v a start depot: insert at a route's start, or 2-opt* with an empty head. */
-  private tryFromDepot(u: number, depot: number): boolean {
-    const r1 = this.relocate1;
-    if (r1.evaluate(u, depot) < -EPS) return r1.apply(u, depot), true;
-    const r2 = this.relocate2;
-    if (r2.evaluate(u, depot) < -EPS) return r2.apply(u, depot), true;
-    const r2r = this.relocate2r;
-    if (r2r.evaluate(u, depot) < -EPS) return r2r.apply(u, depot), true;
-    const ts = this.twoOptStar;
-    if (ts.evaluate(u, depot) < -EPS) return ts.apply(u, depot), true;
-    return false;
   }
 
   private firstEmptyRoute(): number {

@@ -7,13 +7,16 @@ import { Split } from './split.js';
 import { Population, DEFAULT_POPULATION, type PopulationParams } from './population.js';
 import { orderCrossover } from './crossover.js';
 import { RouteMinimiser } from './route-min.js';
-import { eliteForBudget, expectedOffspring } from './budget.js';
+import { eliteForBudget, expectedOffspring, restartAfter } from './budget.js';
 
 /** Parameters of the hybrid genetic search (defaults from HGS-CVRP). */
 export interface HgsParams extends PopulationParams {
   /** Target share of feasible offspring for the penalty adaptation. */
   targetFeasible: number;
-  /** Iterations without improvement before the population restarts. */
+  /**
+   * Iterations without a new best of the current population before it
+   * restarts, at most (budget.ts restartAfter fits it to the budget).
+   */
   iterationsNoImprovement: number;
   /** Penalty adaptation period (iterations). */
   penaltyPeriod: number;
@@ -148,6 +151,9 @@ export function hybridGeneticSearch(
 
   let best: Individual | null = null;
   let bestCost = Infinity;
+  // Best feasible cost since the last restart (HGS-CVRP's bestSolutionRestart):
+  // a new one resets the count of offspring without improvement.
+  let restartBestCost = Infinity;
   let bestInfeasible: Individual | null = null;
   // Individuals culled from the population are reused (fewer allocations).
   const spare: Individual[] = [];
@@ -166,11 +172,17 @@ export function hybridGeneticSearch(
   const record = (ind: Individual): boolean => {
     if (ind.excessLoad < 1e-9 && ind.excessTime < 1e-9 && ind.used <= data.fleetLimit) {
       const c = trueCost(ind);
+      let improved = false;
+      if (c < restartBestCost - 1e-9) {
+        restartBestCost = c;
+        improved = true;
+      }
       if (!best || c < bestCost - 1e-9) {
         best = ind;
         bestCost = c;
         return true;
       }
+      return improved;
     } else if (!best && (!bestInfeasible || ind.penalised < bestInfeasible.penalised)) {
       bestInfeasible = ind;
     }
@@ -230,6 +242,8 @@ export function hybridGeneticSearch(
     educate(ind, split.run(tour, pen.load, pen.time), 1);
     return ind;
   };
+  // Budget fraction at the start of the current population (0, or the restart).
+  let initFrom = 0;
   const initialise = (): void => {
     for (const routes of opts.initial ?? []) {
       const ind = new Individual(n);
@@ -246,8 +260,9 @@ export function hybridGeneticSearch(
     }
     const initialSize = (descent ? P.descentInitialFactor : P.initialFactor) * P.mu;
     // On large instances a random individual's local search takes seconds: the initial
-    // population stops at a fifth of the budget (with at least two) so that crossover gets the rest.
-    for (let k = 0; k < initialSize && !stop.shouldStop() && !(k >= 2 && stop.fraction() > 0.2); k++) {
+    // population stops at a fifth of the budget left (with at least two) so that crossover gets the rest.
+    const until = initFrom + 0.2 * (1 - initFrom);
+    for (let k = 0; k < initialSize && !stop.shouldStop() && !(k >= 2 && stop.fraction() > until); k++) {
       insert(randomIndividual());
       fleetStep();
     }
@@ -361,10 +376,14 @@ export function hybridGeneticSearch(
   initialise();
   const loopStart = stop.elapsedS();
   let sinceImprovement = 1;
+  // Restart rule fitted to the budget (budget.ts): from the iteration limit, or
+  // from the offspring rate once it is known.
+  let noImprovementLimit = restartAfter(stop.iterationLimit ?? Infinity, P.iterationsNoImprovement);
   const child = new Int32Array(n);
   const seen = new Uint8Array(n + 1);
   while (!stop.shouldStop()) {
     if (pop.size === 0) {
+      initFrom = stop.fraction();
       initialise();
       continue;
     }
@@ -379,16 +398,19 @@ export function hybridGeneticSearch(
     sinceImprovement = improved ? 1 : sinceImprovement + 1;
     iterations++;
     stop.tick();
-    if (eliteToBudget && iterations === 50 && stop.secondsLimit !== undefined) {
-      P.nbElite = eliteForBudget(expectedOffspring(stop, iterations, stop.elapsedS() - loopStart));
+    if (iterations === 50 && stop.secondsLimit !== undefined) {
+      const expected = expectedOffspring(stop, iterations, stop.elapsedS() - loopStart);
+      if (eliteToBudget) P.nbElite = eliteForBudget(expected);
+      noImprovementLimit = restartAfter(expected, P.iterationsNoImprovement);
     }
     if (iterations % (descent ? Math.min(25, P.penaltyPeriod) : P.penaltyPeriod) === 0) {
       adaptPenalties();
       const cur = best as Individual | null;
       opts.onProgress?.({ iteration: iterations, fraction: stop.fraction(), best: cur ? trueCost(cur) : undefined });
     }
-    if (sinceImprovement >= P.iterationsNoImprovement) {
+    if (sinceImprovement >= noImprovementLimit) {
       pop.clear();
+      restartBestCost = Infinity;
       sinceImprovement = 1;
     }
   }

@@ -33,25 +33,28 @@ function reference(ops: NodeOperator[], u: number, v: number): number {
   return -1;
 }
 
+/**
+ * Two route states with the same routes and penalties: `a` for the reference operators, `b` for the pair
+ * moves under test (the same random routes, so every move can be compared route by route).
+ */
+function twins(data: ReturnType<typeof randomSearchData>, rng: ReturnType<typeof createRng>, penalties: [number, number, number]) {
+  const a = new RouteState(data);
+  const b = new RouteState(data);
+  for (const s of [a, b]) [s.penaltyLoad, s.penaltyTime, s.penaltyFleet] = penalties;
+  const routes = randomRoutes(rng, data.n, a.R);
+  a.load(routes);
+  b.load(routes);
+  const o = operators(b);
+  return { a, b, refOps: operators(a), pairs: new PairMoves(b, o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7]) };
+}
+
 describe.each(variants)('pair moves: the shared bound takes the same moves as every operator ($name)', ({ opts }) => {
   it('same routes after every pair, and improving moves are found', () => {
     let applied = 0;
     for (let seed = 1; seed <= 4; seed++) {
       const data = randomSearchData(seed, 30, opts);
       const rng = createRng(seed * 13);
-      const a = new RouteState(data);
-      const b = new RouteState(data);
-      for (const s of [a, b]) {
-        s.penaltyLoad = 3.5;
-        s.penaltyTime = 1.7;
-        s.penaltyFleet = 23;
-      }
-      const routes = randomRoutes(rng, data.n, a.R);
-      a.load(routes);
-      b.load(routes);
-      const refOps = operators(a);
-      const o = operators(b);
-      const pairs = new PairMoves(b, o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7]);
+      const { a, b, refOps, pairs } = twins(data, rng, [3.5, 1.7, 23]);
       for (let k = 0; k < 400; k++) {
         const u = 1 + rng.int(data.n);
         const v = 1 + rng.int(data.n);
@@ -75,19 +78,7 @@ describe.each([
     for (let seed = 1; seed <= 4; seed++) {
       const data = randomSearchData(seed + 40, 28, opts);
       const rng = createRng(seed * 7);
-      const a = new RouteState(data);
-      const b = new RouteState(data);
-      for (const s of [a, b]) {
-        s.penaltyLoad = 2.5;
-        s.penaltyTime = 1.3;
-        s.penaltyFleet = 17;
-      }
-      const routes = randomRoutes(rng, data.n, a.R);
-      a.load(routes);
-      b.load(routes);
-      const refOps = operators(a);
-      const o = operators(b);
-      const pairs = new PairMoves(b, o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7]);
+      const { a, b, refOps, pairs } = twins(data, rng, [2.5, 1.3, 17]);
       for (let k = 0; k < 60; k++) {
         const u = 1 + rng.int(data.n);
         pairs.setU(u);
@@ -129,19 +120,7 @@ describe.each([
     for (let seed = 1; seed <= 4; seed++) {
       const data = randomSearchData(seed + 70, 26, opts);
       const rng = createRng(seed * 5);
-      const a = new RouteState(data);
-      const b = new RouteState(data);
-      for (const s of [a, b]) {
-        s.penaltyLoad = 2.5;
-        s.penaltyTime = 1.3;
-        s.penaltyFleet = 17;
-      }
-      const routes = randomRoutes(rng, data.n, a.R);
-      a.load(routes);
-      b.load(routes);
-      const refOps = operators(a);
-      const o = operators(b);
-      const pairs = new PairMoves(b, o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7]);
+      const { a, b, refOps, pairs } = twins(data, rng, [2.5, 1.3, 17]);
       for (let k = 0; k < 80; k++) {
         const u = 1 + rng.int(data.n);
         pairs.setU(u);

@@ -54,7 +54,6 @@ export class PairMoves {
   private u = 0;
   private rU = 0;
   private pU = 0;
-  private x = 0;
   private lu = 0;
   private luRaw = 0;
   private lpU = 0;
@@ -98,7 +97,6 @@ export class PairMoves {
     this.u = u;
     this.rU = rU;
     this.pU = pU;
-    this.x = x;
     this.lu = lu;
     this.luRaw = L[u];
     this.lpU = lpU;
@@ -155,7 +153,6 @@ export class PairMoves {
     const L = s.loc;
     const W = this.W;
     const n = s.n;
-    const x = this.x;
     const pV = s.prev[v];
     const nV = s.next[v];
     const lu = this.lu;
@@ -171,31 +168,10 @@ export class PairMoves {
     const cVu = C[lv + this.luRaw];
     // New penalties are never negative, and a route's duration cost is at least that of its travel + service time.
     const base = this.slackU + s.routeSlack[rV] - EPS;
-    // relocate-1: u after v.
-    {
-      const bound = this.rem1 + cVu + C[lu + lnV] - cVnV + this.fixed1;
-      if (bound < base) {
-        const op = this.relocate1;
-        if (op.evaluate(u, v) < -EPS) return op.apply(u, v), true;
-      }
-    }
+    if (this.tryRelocates(v, lv, lnV, cVnV, cVu, base)) return true;
     const xIn = this.xIn;
     const nX = this.nX;
     const cXnX = this.cXnX;
-    if (xIn) {
-      const lX = lx * W;
-      const outU = this.outU0 - cVnV;
-      // relocate-2: u, x after v.
-      if (outU + cVu + C[lX + lnV] < base) {
-        const op = this.relocate2;
-        if (op.evaluate(u, v) < -EPS) return op.apply(u, v), true;
-      }
-      // relocate-2r: x, u after v.
-      if (outU + C[lv + lx] + C[lu + lnV] + this.cXu - cUx < base) {
-        const op = this.relocate2r;
-        if (op.evaluate(u, v) < -EPS) return op.apply(u, v), true;
-      }
-    }
     const cPvU = C[lpV + this.luRaw];
     const cPuV = C[lpU + L[v]];
     // swap-1-1 (each unordered pair once).
@@ -220,21 +196,61 @@ export class PairMoves {
         }
       }
     }
-    // 2-opt* (tails swapped, or heads joined when costs are symmetric): v's route may empty or fill up.
-    {
-      const cut = cUx + cVnV;
-      const cUy = C[lu + lnV];
-      const cVx = C[lv + lx];
-      const tails = cUy + cVx - cut;
-      const cUv = this.heads ? C[lu + L[v]] : 0;
-      const cXy = this.heads ? C[lx * W + lnV] : 0;
-      const heads = this.heads ? cUv + cXy - cut : Infinity;
-      const bound = (tails < heads ? tails : heads) + this.slack2;
-      if (bound < base) {
-        const op = this.twoOptStar;
-        if (this.exact && !(this.twoOptStarDelta(v, rV, cUy, cVx, cVnV, cUv, cXy) < -EPS)) return false;
+    return this.tryTwoOptStar(v, rV, lv, lnV, cVnV, base);
+  }
+
+  /**
+   * relocate-1 (u after v), relocate-2 (u, x after v) and relocate-2r (x, u
+   * after v) for the u of `setU` and v (a customer or a start depot) in
+   * another, non-empty route, each evaluated only when its bound is below
+   * `base`. lv is v's matrix row, lnV the column of v's successor.
+   */
+  private tryRelocates(v: number, lv: number, lnV: number, cVnV: number, cVu: number, base: number): boolean {
+    const C = this.C;
+    const u = this.u;
+    const lu = this.lu;
+    if (this.rem1 + cVu + C[lu + lnV] - cVnV + this.fixed1 < base) {
+      const op = this.relocate1;
+      if (op.evaluate(u, v) < -EPS) return op.apply(u, v), true;
+    }
+    if (this.xIn) {
+      const lx = this.lx;
+      const lX = lx * this.W;
+      const outU = this.outU0 - cVnV;
+      if (outU + cVu + C[lX + lnV] < base) {
+        const op = this.relocate2;
         if (op.evaluate(u, v) < -EPS) return op.apply(u, v), true;
       }
+      if (outU + C[lv + lx] + C[lu + lnV] + this.cXu - this.cUx < base) {
+        const op = this.relocate2r;
+        if (op.evaluate(u, v) < -EPS) return op.apply(u, v), true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * 2-opt* (tails swapped, or heads joined when costs are symmetric) for the
+   * u of `setU` and v in another non-empty route rV (v's route may empty or
+   * fill up): evaluated only when its bound is below `base`, and without a
+   * time resource only when twoOptStarDelta improves.
+   */
+  private tryTwoOptStar(v: number, rV: number, lv: number, lnV: number, cVnV: number, base: number): boolean {
+    const C = this.C;
+    const lu = this.lu;
+    const lx = this.lx;
+    const cut = this.cUx + cVnV;
+    const cUy = C[lu + lnV];
+    const cVx = C[lv + lx];
+    const tails = cUy + cVx - cut;
+    const cUv = this.heads ? C[lu + this.s.loc[v]] : 0;
+    const cXy = this.heads ? C[lx * this.W + lnV] : 0;
+    const heads = this.heads ? cUv + cXy - cut : Infinity;
+    if ((tails < heads ? tails : heads) + this.slack2 < base) {
+      if (this.exact && !(this.twoOptStarDelta(v, rV, cUy, cVx, cVnV, cUv, cXy) < -EPS)) return false;
+      const op = this.twoOptStar;
+      const u = this.u;
+      if (op.evaluate(u, v) < -EPS) return op.apply(u, v), true;
     }
     return false;
   }
@@ -305,46 +321,12 @@ export class PairMoves {
     const sizeV = s.routeSize[rV];
     if (rV === this.rU || sizeV === 0) return this.tryDepotEvery(u, d);
     const C = this.C;
-    const L = s.loc;
-    const W = this.W;
-    const lv = L[d] * W;
-    const nV = s.next[d];
-    const lnV = L[nV];
-    const lu = this.lu;
-    const lx = this.lx;
-    const cUx = this.cUx;
+    const L = this.s.loc;
+    const lv = L[d] * this.W;
+    const lnV = L[s.next[d]];
     const cVnV = C[lv + lnV];
-    const cVu = C[lv + this.luRaw];
     const base = this.slackU + s.routeSlack[rV] - EPS;
-    if (this.rem1 + cVu + C[lu + lnV] - cVnV + this.fixed1 < base) {
-      const op = this.relocate1;
-      if (op.evaluate(u, d) < -EPS) return op.apply(u, d), true;
-    }
-    if (this.xIn) {
-      const lX = lx * W;
-      const outU = this.outU0 - cVnV;
-      if (outU + cVu + C[lX + lnV] < base) {
-        const op = this.relocate2;
-        if (op.evaluate(u, d) < -EPS) return op.apply(u, d), true;
-      }
-      if (outU + C[lv + lx] + C[lu + lnV] + this.cXu - cUx < base) {
-        const op = this.relocate2r;
-        if (op.evaluate(u, d) < -EPS) return op.apply(u, d), true;
-      }
-    }
-    const cut = cUx + cVnV;
-    const cUy = C[lu + lnV];
-    const cVx = C[lv + lx];
-    const tails = cUy + cVx - cut;
-    const cUv = this.heads ? C[lu + L[d]] : 0;
-    const cXy = this.heads ? C[lx * W + lnV] : 0;
-    const heads = this.heads ? cUv + cXy - cut : Infinity;
-    if ((tails < heads ? tails : heads) + this.slack2 < base) {
-      const op = this.twoOptStar;
-      if (this.exact && !(this.twoOptStarDelta(d, rV, cUy, cVx, cVnV, cUv, cXy) < -EPS)) return false;
-      if (op.evaluate(u, d) < -EPS) return op.apply(u, d), true;
-    }
-    return false;
+    return this.tryRelocates(d, lv, lnV, cVnV, C[lv + this.luRaw], base) || this.tryTwoOptStar(d, rV, lv, lnV, cVnV, base);
   }
 
   /** tryDepot without bounds: every operator in turn. */

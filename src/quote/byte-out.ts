@@ -1,8 +1,12 @@
+import { dayPrefix, inDateRange, isoUtc, splitInstant } from './iso-time.js';
+
 const SLAB_BYTES = 64 * 1024;
 /** Pieces shorter than this are copied byte by byte; longer ones with TypedArray#set (a call costs about what ~20 byte stores do). */
 const SHORT_PIECE = 24;
 const ZERO = 48; // '0'
 const DOT = 46; // '.'
+const COLON = 58; // ':'
+const LETTER_Z = 90; // 'Z'
 const SCALES = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000];
 
 /** The bytes of an ASCII string (JSON pieces kept and written many times). */
@@ -150,6 +154,32 @@ export class ByteOut {
       }
     }
     this.ascii('' + x);
+  }
+
+  /** Appends isoUtc(instantMs), what Date#toISOString writes, without making the string. */
+  isoUtc(instantMs: number): void {
+    if (!inDateRange(instantMs)) return this.ascii(isoUtc(instantMs));
+    const p = splitInstant(instantMs);
+    const prefix = dayPrefix(p[0]); // "YYYY-MM-DDT", or "+YYYYYY-MM-DDT" beyond year 9999
+    if (this.pos + prefix.length + 13 > this.buf.length) this.grow(prefix.length + 13);
+    const buf = this.buf;
+    let q = this.pos;
+    for (let i = 0; i < prefix.length; i++) buf[q++] = prefix.charCodeAt(i);
+    for (let k = 1; k <= 3; k++) {
+      const n = p[k];
+      const tens = Math.floor(n / 10);
+      buf[q++] = ZERO + tens;
+      buf[q++] = ZERO + (n - tens * 10);
+      buf[q++] = k === 3 ? DOT : COLON;
+    }
+    const ms = p[4];
+    const hundreds = Math.floor(ms / 100);
+    const tens = Math.floor((ms - hundreds * 100) / 10);
+    buf[q++] = ZERO + hundreds;
+    buf[q++] = ZERO + tens;
+    buf[q++] = ZERO + (ms - hundreds * 100 - tens * 10);
+    buf[q++] = LETTER_Z;
+    this.pos = q;
   }
 
   private byte(b: number): void {

@@ -5,6 +5,7 @@ import { jsonText } from './json-text.js';
 import { breakdown, extraDetail, lineTemplate } from './pricing.js';
 import { pathJson } from './route-plan.js';
 import { asciiBytes, type ByteOut } from './byte-out.js';
+import { isoUtc } from './iso-time.js';
 
 /** Tags the cheapest, fastest (earliest delivery, then shortest path time) and lowest-CO₂ options; ties share a tag. */
 export function tag(options: RatedOption[]): void {
@@ -13,15 +14,15 @@ export function tag(options: RatedOption[]): void {
   let cheapest = Infinity;
   let greenest = Infinity;
   for (const o of options) {
-    const d = o.timed.when.deliveryDate;
-    const f = fastest.timed.when.deliveryDate;
+    const d = o.arrival.deliveryDate;
+    const f = fastest.arrival.deliveryDate;
     if (d !== f ? d < f : o.plan.roundedDurationS < fastest.plan.roundedDurationS) fastest = o;
     if (o.money.priceCny < cheapest) cheapest = o.money.priceCny;
     if (o.co2Kg < greenest) greenest = o.co2Kg;
   }
   for (const o of options) {
     if (o.money.priceCny === cheapest) o.tags.push('cheapest');
-    if (o.timed.when.deliveryDate === fastest.timed.when.deliveryDate && o.plan.roundedDurationS === fastest.plan.roundedDurationS) o.tags.push('fastest');
+    if (o.arrival.deliveryDate === fastest.arrival.deliveryDate && o.plan.roundedDurationS === fastest.plan.roundedDurationS) o.tags.push('fastest');
     if (o.co2Kg === greenest) o.tags.push('lowestCo2');
   }
 }
@@ -44,7 +45,10 @@ export function toResult(r: Rating, t: Tariff): QuoteResult {
       breakdown: breakdown(t, o.svc, o.priced, o.money, r.declaredValueCny),
       chargeableWeightKg: o.chargeKg,
       weightBasis: o.basis,
-      ...o.timed.when,
+      departAt: o.departure.departAt,
+      arriveAt: isoUtc(o.arrival.arriveAtMs),
+      deliveryDate: o.arrival.deliveryDate,
+      transitDays: o.arrival.transitDays,
       co2Kg: o.co2Kg,
       path: r.geometry ? { ...o.plan.summary, geometry: o.plan.geometry! } : o.plan.summary,
       tags: o.tags,
@@ -86,14 +90,18 @@ const NULL = asciiBytes('null');
 const OPTIONS = asciiBytes(',"options":[');
 const COMMA = asciiBytes(',');
 const QUOTE_BRACE = asciiBytes('"}');
+const QUOTE = asciiBytes('"');
+const TRANSIT_DAYS = asciiBytes(',"transitDays":');
+const DELIVERY_DATE = asciiBytes(',"deliveryDate":"');
 const UNAVAILABLE_NONE = asciiBytes('],"unavailable":[]}');
 const UNAVAILABLE = asciiBytes('],"unavailable":');
 const BRACE = asciiBytes('}');
 
 /**
  * Writes ratings as JSON bytes (ByteOut) from pieces made once per path and
- * service (the plan's line templates, path summary and schedule) with the
- * parcel's own numbers written digit by digit in between: no serialiser
+ * service (the plan's line templates and path summary, the service's
+ * departure) with the parcel's own numbers, and the path's arrival instant,
+ * written digit by digit in between: no serialiser
  * walking ~3 KB of objects and no string to encode. JSON.parse of the bytes
  * equals toResult() of the same rating, and the bytes are ASCII (non-ASCII
  * characters are \u escapes, see jsonText), so they are also the UTF-8
@@ -177,7 +185,15 @@ export class QuoteJsonWriter {
     for (const t of o.tags) tags |= TAG_BITS[t];
     out.bytes(CHARGEABLE);
     out.cents(o.chargeKg);
-    out.bytes(o.timed.json);
+    const a = o.arrival;
+    out.bytes(TRANSIT_DAYS);
+    if (Number.isSafeInteger(a.transitDays) && a.transitDays >= 0) out.uint(a.transitDays);
+    else out.ascii('' + a.transitDays);
+    out.bytes(DELIVERY_DATE);
+    out.ascii(a.deliveryDate);
+    out.bytes(o.departure.json);
+    out.isoUtc(a.arriveAtMs);
+    out.bytes(QUOTE);
     out.bytes(BASIS_JSON[o.basis]);
     out.decimal(o.co2Kg, 4);
     out.bytes(pathJson(o.plan, r.geometry));

@@ -1,7 +1,7 @@
 import type { Mode, Place } from '../network/index.js';
 import type { BreakdownLine, Money, PricedLines } from './pricing.js';
 import type { PathSummary, RoutePlan } from './route-plan.js';
-import type { Timed } from './schedule.js';
+import type { Arrival, Departure } from './schedule.js';
 import type { Service } from './tariff.js';
 
 export type { BreakdownLine } from './pricing.js';
@@ -94,8 +94,9 @@ export interface RatedOption {
   /** The path's lines for this parcel. */
   priced: PricedLines;
   money: Money;
-  /** The schedule (timed.when) and its JSON. */
-  timed: Timed;
+  /** The service's departure for this hand-in (shared) and this path's arrival after it. */
+  departure: Departure;
+  arrival: Arrival;
   co2Kg: number;
   tags: QuoteTag[];
 }

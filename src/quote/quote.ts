@@ -7,7 +7,7 @@ import { QuoteJsonWriter, tag, toResult } from './quote-render.js';
 import type { Located, Location, QuoteOptions, QuoteRequest, QuoteResult, RatedOption, Rating } from './quote-types.js';
 import { planGeometry, type RoutePlan } from './route-plan.js';
 import { RouteTable } from './route-table.js';
-import { departure, timed, type ScheduleInput, type Timed } from './schedule.js';
+import { arrivalAfter, departure, departureOf, type Departure, type ScheduleInput } from './schedule.js';
 import type { Service, Tariff } from './tariff.js';
 
 export type { Location, QuoteRequest, QuoteResult, QuoteOption, QuoteLeg, BreakdownLine, QuoteTag, QuoteOptions, PlaceSummary } from './quote-types.js';
@@ -30,7 +30,7 @@ export interface QuoteCacheStats {
  * tariff, the read-only network and a route table (RouteTable): for each
  * origin, destination and service (and chargeable-weight step where the best
  * path depends on the weight) the plan of its path (RoutePlan: weight-free
- * facts, line templates, path JSON, last schedule), found by array indexing.
+ * facts, line templates, path JSON), found by array indexing.
  * Every quote prices the parcel from the plan with a few multiplications and
  * writes the answer from the plan's pieces: there is no per-weight price
  * cache, so a never-seen weight costs what a repeated one does, and memory
@@ -51,7 +51,9 @@ export class QuoteEngine {
   private readonly writer: QuoteJsonWriter;
   /** Bytes for quoteJson's answers (turned into strings at once). */
   private readonly scratch = new ByteOut();
-  /** Schedule parameters per service number, domestic [0] and international [1]. */
+  /** The last departure per service number (see departure()). */
+  private readonly departures: (Departure | undefined)[] = [];
+  /** Schedule parameters per service number, domestic [0] and international [1] (they differ in extraDays only). */
   private readonly scheduleParams: Omit<ScheduleInput, 'shipAt' | 'pathDurationS'>[][];
 
   constructor(
@@ -153,7 +155,8 @@ export class QuoteEngine {
       if (geometry) planGeometry(this.network, plan);
       const priced = priceLines(t, plan, this.congestionOf(plan), chargeKg);
       const co2Kg = Math.round(plan.co2KgPerKg * req.weightKg * 1e4) / 1e4;
-      options.push({ svc, plan, chargeKg, basis: cw.basis, priced, money: money(t, svc, priced.costCny, req.declaredValueCny), timed: this.timed(plan, sn, shipAtMs), co2Kg, tags: [] });
+      const dep = this.departure(sn, shipAtMs);
+      options.push({ svc, plan, chargeKg, basis: cw.basis, priced, money: money(t, svc, priced.costCny, req.declaredValueCny), departure: dep, arrival: arrivalAfter(dep, plan.durationS, this.scheduleParams[sn][plan.international ? 1 : 0]), co2Kg, tags: [] });
     }
     tag(options);
     return { origin, destination, actualWeightKg: req.weightKg, volumetricWeightKg: volumetricKg, options, unavailable, geometry, declaredValueCny: req.declaredValueCny };
@@ -170,16 +173,16 @@ export class QuoteEngine {
     return c;
   }
 
-  /** The schedule of a hand-in on a plan: the plan's last one for the service when it has the same departure. */
-  private timed(plan: RoutePlan, sn: number, shipAtMs: number): Timed {
-    const params = this.scheduleParams[sn][plan.international ? 1 : 0];
+  /** The departure of a hand-in for a service: the last one kept when it is the same (most quotes are handed in before the same cut-off). */
+  private departure(sn: number, shipAtMs: number): Departure {
+    const params = this.scheduleParams[sn][0];
     const { shipDayMs, departMs } = departure(shipAtMs, params);
-    let tm = plan.timed[sn];
-    if (tm === undefined || tm.shipDayMs !== shipDayMs || tm.departMs !== departMs) {
-      tm = timed(shipAtMs, { ...params, pathDurationS: plan.durationS }, shipDayMs, departMs);
-      plan.timed[sn] = tm;
+    let d = this.departures[sn];
+    if (d === undefined || d.shipDayMs !== shipDayMs || d.departMs !== departMs) {
+      d = departureOf(params, shipDayMs, departMs);
+      this.departures[sn] = d;
     }
-    return tm;
+    return d;
   }
 
   private serviceNos(id: string | undefined): readonly number[] {

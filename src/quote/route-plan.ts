@@ -4,7 +4,6 @@ import type { Tariff } from './tariff.js';
 import { jsonText } from './json-text.js';
 import { asciiBytes } from './byte-out.js';
 import { lineTemplate, type CongestionLines, type LineTemplate } from './pricing.js';
-import type { Timed } from './schedule.js';
 
 /** The path summary of a quote option (ids of cities and hubs, metres, seconds). */
 export interface PathSummary {
@@ -20,8 +19,8 @@ export interface PathSummary {
 /**
  * Everything about a path that does not depend on the parcel: legs, hubs,
  * modes and km per mode, the breakdown lines' texts and JSON pieces, the
- * remote-area rule of the destination, the path summary already serialised
- * as JSON, and the last schedule per service. Quotes of every weight that
+ * remote-area rule of the destination, and the path summary already
+ * serialised as JSON. Quotes of every weight that
  * take this path share one plan, so pricing a parcel is a few
  * multiplications (pricing.ts, priceLines).
  */
@@ -55,8 +54,6 @@ export interface RoutePlan {
   remoteLine: LineTemplate | null;
   /** Congestion lines for the engine's current capacity prices (made on first use after each change). */
   congestion: CongestionLines | null;
-  /** The last schedule per service number (most quotes are handed in on the same day, before the same cut-off). */
-  timed: (Timed | undefined)[];
   summary: PathSummary;
   /** Bytes of `,"path":` + JSON of `summary` (no geometry) + `,"tags":[`, made when first written as JSON (pathJson()). */
   pathJson: Buffer | null;
@@ -120,7 +117,6 @@ export function planRoute(network: Network, tariff: Tariff, provinceZh: Readonly
     remote,
     remoteLine: remote ? lineTemplate('remote', remote.label) : null,
     congestion: null,
-    timed: [],
     summary,
     pathJson: null,
     geometry: null,

@@ -57,11 +57,11 @@ export function departure(shipAtMs: number, s: Pick<ScheduleInput, 'firstMileH' 
   return { shipDayMs, departMs };
 }
 
-/** schedule() from a hand-in instant in epoch milliseconds (the quote engine's hot path: no Date objects). */
-export function scheduleFrom(shipAtMs: number, s: Omit<ScheduleInput, 'shipAt'>): Schedule {
-  const off = s.timeZoneOffsetH * H;
-  const { shipDayMs, departMs: depart } = departure(shipAtMs, s);
-  const arrive = depart + s.pathDurationS * 1000;
+/**
+ * The start (local clock) of the delivery day of a parcel arriving at
+ * `arrive`: the first last-mile wave at or after arrival, plus the extra days.
+ */
+export function deliveryDay(arrive: number, s: Pick<ScheduleInput, 'dispatchHours' | 'extraDays'>): number {
   // The first wave at or after arrival (a flag, not deliver < 0: instants before 1970 are negative).
   let deliver = Infinity;
   for (let day = dayStart(arrive); deliver === Infinity; day += DAY) {
@@ -71,30 +71,56 @@ export function scheduleFrom(shipAtMs: number, s: Omit<ScheduleInput, 'shipAt'>)
     }
   }
   deliver += s.extraDays * DAY;
+  return dayStart(deliver);
+}
+
+/** schedule() from a hand-in instant in epoch milliseconds (no Date objects). */
+export function scheduleFrom(shipAtMs: number, s: Omit<ScheduleInput, 'shipAt'>): Schedule {
+  const off = s.timeZoneOffsetH * H;
+  const { shipDayMs, departMs: depart } = departure(shipAtMs, s);
+  const arrive = depart + s.pathDurationS * 1000;
+  const day = deliveryDay(arrive, s);
   return {
     departAt: isoUtc(depart - off),
     arriveAt: isoUtc(arrive - off),
-    deliveryDate: isoDate(dayStart(deliver)),
-    transitDays: Math.round((dayStart(deliver) - shipDayMs) / DAY),
+    deliveryDate: isoDate(day),
+    transitDays: Math.round((day - shipDayMs) / DAY),
   };
 }
 
 /**
- * A schedule with the two instants it depends on (see departure) and its
- * JSON as an option writes it (`,"transitDays":…,"arriveAt":"…"`), kept per
- * path and service: quotes handed in before the same departure share it.
+ * A hand-in's departure for one service, shared by every path: the
+ * line-haul leaves at the cut-off whatever the path, so only the arrival
+ * and the delivery day depend on it (Arrival). Kept by the quote engine per
+ * service while hand-ins fall before the same departure.
  */
-export interface Timed {
+export interface Departure {
   shipDayMs: number;
   departMs: number;
-  when: Schedule;
-  /** The bytes of the option's schedule fields in JSON (ASCII). */
+  /** The local clock's offset from UTC in ms (local instant - offset = UTC instant). */
+  offsetMs: number;
+  departAt: string;
+  /** The bytes `","departAt":"…","arriveAt":"` (an option writes its delivery date before and its arrival after). */
   json: Buffer;
 }
 
-/** The Timed of a hand-in on a path (departure() gives shipDayMs and departMs for the same input). */
-export function timed(shipAtMs: number, s: Omit<ScheduleInput, 'shipAt'>, shipDayMs: number, departMs: number): Timed {
-  const when = scheduleFrom(shipAtMs, s);
-  const json = asciiBytes(',"transitDays":' + when.transitDays + ',"deliveryDate":"' + when.deliveryDate + '","departAt":"' + when.departAt + '","arriveAt":"' + when.arriveAt + '"');
-  return { shipDayMs, departMs, when, json };
+/** The Departure of a hand-in (departure() gives shipDayMs and departMs for the same input). */
+export function departureOf(s: Pick<ScheduleInput, 'timeZoneOffsetH'>, shipDayMs: number, departMs: number): Departure {
+  const offsetMs = s.timeZoneOffsetH * H;
+  const departAt = isoUtc(departMs - offsetMs);
+  return { shipDayMs, departMs, offsetMs, departAt, json: asciiBytes('","departAt":"' + departAt + '","arriveAt":"') };
+}
+
+/** The schedule of one path after a departure: arrival (UTC, ms), delivery date and calendar days in transit. */
+export interface Arrival {
+  arriveAtMs: number;
+  deliveryDate: string;
+  transitDays: number;
+}
+
+/** scheduleFrom's arrival, delivery date and transit days for a path of `pathDurationS` after `dep` (the same arithmetic). */
+export function arrivalAfter(dep: Departure, pathDurationS: number, s: Pick<ScheduleInput, 'dispatchHours' | 'extraDays'>): Arrival {
+  const arrive = dep.departMs + pathDurationS * 1000;
+  const day = deliveryDay(arrive, s);
+  return { arriveAtMs: arrive - dep.offsetMs, deliveryDate: isoDate(day), transitDays: Math.round((day - dep.shipDayMs) / DAY) };
 }

@@ -86,6 +86,14 @@ export function planRoute(network: Network, tariff: Tariff, provinceZh: Readonly
     distanceM += e.distanceM;
     co2KgPerKg += e.co2KgPerKg;
   });
+  // Filled in a loop: Float64Array.from(array.flatMap(…)) took half of planRoute's time (it goes through the iterator protocol).
+  const edgePricing = new Float64Array(4 * raw.edges.length);
+  raw.edges.forEach((e, i) => {
+    edgePricing[4 * i] = e.fixedCny;
+    edgePricing[4 * i + 1] = e.perKgCny;
+    edgePricing[4 * i + 2] = e.handlingCnyPerKg;
+    edgePricing[4 * i + 3] = edgeMode[i];
+  });
   const stops = raw.edges.length;
   const province = provinceZh.get(dest.id) ?? '';
   const remote = tariff.remote.find((r) => r.provinces.some((p) => province.startsWith(p))) ?? null;
@@ -106,7 +114,7 @@ export function planRoute(network: Network, tariff: Tariff, provinceZh: Readonly
     modes,
     edgeMode,
     kmByMode,
-    edgePricing: Float64Array.from(raw.edges.flatMap((e, i) => [e.fixedCny, e.perKgCny, e.handlingCnyPerKg, edgeMode[i]])),
+    edgePricing,
     roundedDurationS: summary.durationS,
     fuelPct: modes.map((mode) => tariff.fuelSurchargePctByMode[mode]),
     abroad,

@@ -3,7 +3,7 @@ import type { Located, PlaceSummary, QuoteOption, QuoteResult, QuoteTag, Rating,
 import type { Service, Tariff } from './tariff.js';
 import { jsonText } from './json-text.js';
 import { breakdown, extraDetail, lineTemplate } from './pricing.js';
-import { pathJson } from './route-plan.js';
+import { pathJson, planSummary } from './route-plan.js';
 import { asciiBytes, type ByteOut } from './byte-out.js';
 import { isoUtc } from './iso-time.js';
 
@@ -50,7 +50,7 @@ export function toResult(r: Rating, t: Tariff): QuoteResult {
       deliveryDate: o.arrival.deliveryDate,
       transitDays: o.arrival.transitDays,
       co2Kg: o.co2Kg,
-      path: r.geometry ? { ...o.plan.summary, geometry: o.plan.geometry! } : o.plan.summary,
+      path: r.geometry ? { ...planSummary(o.plan), geometry: o.plan.geometry! } : planSummary(o.plan),
       tags: o.tags,
     }),
   );

@@ -16,6 +16,9 @@ export interface PathSummary {
   geometry?: LineString;
 }
 
+/** A path summary without its legs and geometry. */
+export type PathSummaryBase = Omit<PathSummary, 'legs' | 'geometry'>;
+
 /**
  * Everything about a path that does not depend on the parcel: legs, hubs,
  * modes and km per mode, the breakdown lines' texts and JSON pieces, the
@@ -54,7 +57,8 @@ export interface RoutePlan {
   remoteLine: LineTemplate | null;
   /** Congestion lines for the engine's current capacity prices (made on first use after each change). */
   congestion: CongestionLines | null;
-  summary: PathSummary;
+  /** The path summary but its legs (planSummary adds them, made from raw on each call: they were ~40% of a plan's memory, and only the object API and each plan's first JSON answer read them). */
+  summary: PathSummaryBase;
   /** Bytes of `,"path":` + JSON of `summary` (no geometry) + `,"tags":[`, made when first written as JSON (pathJson()). */
   pathJson: Buffer | null;
   /** The path as a GeoJSON LineString and the summary JSON with it, made on first request. */
@@ -98,14 +102,7 @@ export function planRoute(network: Network, tariff: Tariff, provinceZh: Readonly
   const province = provinceZh.get(dest.id) ?? '';
   const remote = tariff.remote.find((r) => r.provinces.some((p) => province.startsWith(p))) ?? null;
   const abroad = dest.country !== 'CN';
-  const summary: PathSummary = {
-    hubs: hubIds.map((id) => place(id).name),
-    hubIds,
-    modes,
-    distanceM: Math.round(distanceM),
-    durationS: Math.round(durationS),
-    legs: raw.edges.map((e, i) => ({ from: raw.nodes[i], to: raw.nodes[i + 1], mode: e.mode, distanceM: Math.round(e.distanceM), durationS: Math.round(e.durationS) })),
-  };
+  const summary: PathSummaryBase = { hubs: hubIds.map((id) => place(id).name), hubIds, modes, distanceM: Math.round(distanceM), durationS: Math.round(durationS) };
   return {
     raw,
     international: dest.country !== 'CN' || first.country !== 'CN',
@@ -132,11 +129,17 @@ export function planRoute(network: Network, tariff: Tariff, provinceZh: Readonly
   };
 }
 
+/** The plan's path summary with its legs (a new object each call). */
+export function planSummary(plan: RoutePlan): PathSummary {
+  const { nodes, edges } = plan.raw;
+  return { ...plan.summary, legs: edges.map((e, i) => ({ from: nodes[i], to: nodes[i + 1], mode: e.mode, distanceM: Math.round(e.distanceM), durationS: Math.round(e.durationS) })) };
+}
+
 /** The plan's path as a GeoJSON LineString (great-circle arcs, sea lanes along the maritime graph), kept on the plan. */
 export function planGeometry(network: Network, plan: RoutePlan): LineString {
   if (!plan.geometry) {
     plan.geometry = pathGeometry(plan.raw.nodes.map((id) => network.place(id)!), plan.raw.edges.map((e) => e.mode), network.data.sea);
-    plan.pathWithGeometryJson = asciiBytes(',"path":' + jsonText({ ...plan.summary, geometry: plan.geometry }) + ',"tags":[');
+    plan.pathWithGeometryJson = asciiBytes(',"path":' + jsonText({ ...planSummary(plan), geometry: plan.geometry }) + ',"tags":[');
   }
   return plan.geometry;
 }
@@ -144,7 +147,7 @@ export function planGeometry(network: Network, plan: RoutePlan): LineString {
 /** Bytes of `,"path":` + the JSON of the plan's path summary, without or with its geometry (planGeometry first), + `,"tags":[`. */
 export function pathJson(plan: RoutePlan, geometry: boolean): Buffer {
   if (geometry) return plan.pathWithGeometryJson!;
-  if (plan.pathJson === null) plan.pathJson = asciiBytes(',"path":' + jsonText(plan.summary) + ',"tags":[');
+  if (plan.pathJson === null) plan.pathJson = asciiBytes(',"path":' + jsonText(planSummary(plan)) + ',"tags":[');
   return plan.pathJson;
 }
 

@@ -190,15 +190,15 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.le
 /**
  * hubflow bench api [--seconds S] [--connections C] [--rounds R] [--out RESULT.json]: load on POST /api/quotes
  * against a bare Fastify route in the same run, each server its own process; plus a 10,000-row batch (JSON, and
- * CSV) on fresh servers and again warm. With --rounds R (default 1) the two loads alternate R times and the
- * medians are reported, which steadies the ratio on a shared machine.
+ * CSV) on fresh servers and again warm. The two loads alternate R times (--rounds, default 3) and the medians
+ * are reported: on a shared machine one pair of 10-second loads can differ by a third from the next.
  */
 export async function run(argv: string[]): Promise<void> {
   const args = parseArgs(argv, { values: ['seconds', 'connections', 'out', 'seed', 'rounds'] });
   const seconds = flagNumber(args, 'seconds', 10)!;
   const connections = flagNumber(args, 'connections', 50)!;
   const seed = flagNumber(args, 'seed', 1)!;
-  const rounds = flagNumber(args, 'rounds', 1)!;
+  const rounds = flagNumber(args, 'rounds', 3)!;
   if (!Number.isInteger(rounds) || rounds < 1) throw new InputError('--rounds must be a positive integer', 'rounds');
   const data = loadNetworkData(defaultDataDir());
   const bodies = quoteBodies(data.cities, 20_000, seed);

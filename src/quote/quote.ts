@@ -51,7 +51,7 @@ export class QuoteEngine {
   private readonly writer: QuoteJsonWriter;
   /** Bytes for quoteJson's answers (turned into strings at once). */
   private readonly scratch = new ByteOut();
-  /** The last departure per service number (see departure()). */
+  /** The last departure per service number (see departureFor()). */
   private readonly departures: (Departure | undefined)[] = [];
   /** Schedule parameters per service number, domestic [0] and international [1] (they differ in extraDays only). */
   private readonly scheduleParams: Omit<ScheduleInput, 'shipAt' | 'pathDurationS'>[][];
@@ -155,7 +155,7 @@ export class QuoteEngine {
       if (geometry) planGeometry(this.network, plan);
       const priced = priceLines(t, plan, this.congestionOf(plan), chargeKg);
       const co2Kg = Math.round(plan.co2KgPerKg * req.weightKg * 1e4) / 1e4;
-      const dep = this.departure(sn, shipAtMs);
+      const dep = this.departureFor(sn, shipAtMs);
       options.push({ svc, plan, chargeKg, basis: cw.basis, priced, money: money(t, svc, priced.costCny, req.declaredValueCny), departure: dep, arrival: arrivalAfter(dep, plan.durationS, this.scheduleParams[sn][plan.international ? 1 : 0]), co2Kg, tags: [] });
     }
     tag(options);
@@ -174,7 +174,7 @@ export class QuoteEngine {
   }
 
   /** The departure of a hand-in for a service: the last one kept when it is the same (most quotes are handed in before the same cut-off). */
-  private departure(sn: number, shipAtMs: number): Departure {
+  private departureFor(sn: number, shipAtMs: number): Departure {
     const params = this.scheduleParams[sn][0];
     const { shipDayMs, departMs } = departure(shipAtMs, params);
     let d = this.departures[sn];

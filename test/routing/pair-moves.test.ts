@@ -15,6 +15,11 @@ const variants = [
   { name: 'asymmetric with duration', opts: { duration: true, asymmetric: true } },
   { name: 'time windows, cost per unit of duration', opts: { duration: true, windows: true, durationCost: 0.8 } },
 ];
+/** The variants and one with many short routes, which empty often (moves from a start depot, fleet limit). */
+const withShortRoutes = [
+  ...variants,
+  { name: 'many short routes (fixed cost, fleet limit; routes of 1–2 customers empty)', opts: { fixedCost: 30, maxRoutes: 14, fleetLimit: 9 } },
+];
 
 const operators = (s: RouteState): NodeOperator[] => [
   new Exchange(s, 1, 0), new Exchange(s, 2, 0), new RelocateReversed(s), new Exchange(s, 1, 1),
@@ -69,10 +74,7 @@ describe.each(variants)('pair moves: the shared bound takes the same moves as ev
   });
 });
 
-describe.each([
-  ...variants,
-  { name: 'many short routes (fixed cost, fleet limit; routes of 1–2 customers empty)', opts: { fixedCost: 30, maxRoutes: 14, fleetLimit: 9 } },
-])('pair moves: u read once for all its neighbours (setU, tryV) as the local search does ($name)', ({ opts }) => {
+describe.each(withShortRoutes)('pair moves: u read once for all its neighbours (setU, tryV) as the local search does ($name)', ({ opts }) => {
   it('same moves as every operator, u re-read only after an applied move', () => {
     let applied = 0;
     for (let seed = 1; seed <= 4; seed++) {
@@ -110,10 +112,7 @@ function referenceDepot(ops: NodeOperator[], u: number, d: number): boolean {
   return false;
 }
 
-describe.each([
-  ...variants,
-  { name: 'many short routes (fixed cost, fleet limit; routes of 1–2 customers empty)', opts: { fixedCost: 30, maxRoutes: 14, fleetLimit: 9 } },
-])('pair moves from a start depot: the bounds take the same moves as every operator ($name)', ({ opts }) => {
+describe.each(withShortRoutes)('pair moves from a start depot: the bounds take the same moves as every operator ($name)', ({ opts }) => {
   it('same routes after every depot of every route (own, other, empty)', () => {
     let applied = 0;
     let tried = 0;

@@ -187,8 +187,7 @@ export class QuoteJsonWriter {
     out.cents(o.chargeKg);
     const a = o.arrival;
     out.bytes(TRANSIT_DAYS);
-    if (Number.isSafeInteger(a.transitDays) && a.transitDays >= 0) out.uint(a.transitDays);
-    else out.ascii('' + a.transitDays);
+    out.decimal(a.transitDays, 0);
     out.bytes(DELIVERY_DATE);
     out.ascii(a.deliveryDate);
     out.bytes(o.departure.json);

@@ -61,7 +61,7 @@ export function departure(shipAtMs: number, s: Pick<ScheduleInput, 'firstMileH' 
  * The start (local clock) of the delivery day of a parcel arriving at
  * `arrive`: the first last-mile wave at or after arrival, plus the extra days.
  */
-export function deliveryDay(arrive: number, s: Pick<ScheduleInput, 'dispatchHours' | 'extraDays'>): number {
+function deliveryDay(arrive: number, s: Pick<ScheduleInput, 'dispatchHours' | 'extraDays'>): number {
   // The first wave at or after arrival (a flag, not deliver < 0: instants before 1970 are negative).
   let deliver = Infinity;
   for (let day = dayStart(arrive); deliver === Infinity; day += DAY) {
@@ -76,16 +76,10 @@ export function deliveryDay(arrive: number, s: Pick<ScheduleInput, 'dispatchHour
 
 /** schedule() from a hand-in instant in epoch milliseconds (no Date objects). */
 export function scheduleFrom(shipAtMs: number, s: Omit<ScheduleInput, 'shipAt'>): Schedule {
-  const off = s.timeZoneOffsetH * H;
-  const { shipDayMs, departMs: depart } = departure(shipAtMs, s);
-  const arrive = depart + s.pathDurationS * 1000;
-  const day = deliveryDay(arrive, s);
-  return {
-    departAt: isoUtc(depart - off),
-    arriveAt: isoUtc(arrive - off),
-    deliveryDate: isoDate(day),
-    transitDays: Math.round((day - shipDayMs) / DAY),
-  };
+  const offsetMs = s.timeZoneOffsetH * H;
+  const { shipDayMs, departMs } = departure(shipAtMs, s);
+  const a = arrivalAfter({ shipDayMs, departMs, offsetMs }, s.pathDurationS, s);
+  return { departAt: isoUtc(departMs - offsetMs), arriveAt: isoUtc(a.arriveAtMs), deliveryDate: a.deliveryDate, transitDays: a.transitDays };
 }
 
 /**
@@ -118,8 +112,8 @@ export interface Arrival {
   transitDays: number;
 }
 
-/** scheduleFrom's arrival, delivery date and transit days for a path of `pathDurationS` after `dep` (the same arithmetic). */
-export function arrivalAfter(dep: Departure, pathDurationS: number, s: Pick<ScheduleInput, 'dispatchHours' | 'extraDays'>): Arrival {
+/** The arrival (UTC), delivery date and transit days of a path of `pathDurationS` after a departure (scheduleFrom's too). */
+export function arrivalAfter(dep: Pick<Departure, 'shipDayMs' | 'departMs' | 'offsetMs'>, pathDurationS: number, s: Pick<ScheduleInput, 'dispatchHours' | 'extraDays'>): Arrival {
   const arrive = dep.departMs + pathDurationS * 1000;
   const day = deliveryDay(arrive, s);
   return { arriveAtMs: arrive - dep.offsetMs, deliveryDate: isoDate(day), transitDays: Math.round((day - dep.shipDayMs) / DAY) };
